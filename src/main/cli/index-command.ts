@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { openCatalog } from '../core/catalog/catalog.ts';
+import { runImport, type ImportReport } from '../core/scan/import.ts';
+import type { LabelSpec } from '../core/scan/labels.ts';
+import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { progressBar } from './progress-bar.ts';
+
+export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
+             [--max-pixels N] [--workers N] [--json]
+  Imports (or re-imports) every image below DIR into the catalog FILE (created if needed).
+  Labels come from the first sub-folder name (default), a CSV with image_id,label columns, or nowhere.
+  Re-importing reads only new or changed files. DIR is never written to.`;
+
+export function parseLabelSpec(value: string | undefined): LabelSpec {
+  if (value === undefined || value === 'folders') return { mode: 'folders' };
+  if (value === 'none') return { mode: 'none' };
+  if (value.startsWith('csv:') && value.length > 4) return { mode: 'csv', file: resolve(value.slice(4)) };
+  throw new UsageError(`--labels must be folders, none or csv:FILE, not "${value}"`);
+}
+
+export async function indexCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      catalog: { type: 'string' },
+      labels: { type: 'string' },
+      'label-map': { type: 'string' },
+      'max-pixels': { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    1,
+  );
+  const dir = positionals[0];
+  if (!dir) throw new UsageError('index needs the folder to import: winnow index DIR --catalog FILE');
+  const catalog = requireString(values, 'catalog');
+  const labels = parseLabelSpec(values.labels as string | undefined);
+  const maxPixels = optionalInt(values, 'max-pixels', 1);
+  const workers = optionalInt(values, 'workers', 1);
+  const labelMap = values['label-map'] as string | undefined;
+
+  const db = openCatalog(resolve(catalog));
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nCancelling… (results so far are kept; press Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const bar = progressBar();
+  try {
+    const report = await runImport(
+      { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers },
+      { signal: controller.signal, onProgress: bar.update },
+    );
+    bar.clear();
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, catalog));
+    return 0;
+  } finally {
+    bar.clear();
+    process.off('SIGINT', onSigint);
+    db.close();
+  }
+}
+
+function formatReport(r: ImportReport, catalog: string): string {
+  const lines = [`${r.cancelled ? 'Cancelled import of' : 'Indexed'} ${r.root} into ${catalog}`];
+  const counts: [string, number][] = [
+    ['files found', r.found], ['added', r.added], ['changed', r.changed], ['unchanged', r.unchanged],
+    ['moved', r.moved], ['missing', r.missing], ['failed', r.failed], ['not images', r.skipped],
+  ];
+  for (const [name, n] of counts) lines.push(`  ${name.padEnd(12)}${String(n).padStart(8)}`);
+  lines.push(`  ${r.seconds.toFixed(2)} s, ${Math.round(r.hashedPerSec)} files read per second`);
+  if (r.failures.length) {
+    lines.push(`Problems (${r.failures.length}):`);
+    for (const f of r.failures) lines.push(`  ${f.path}: ${f.error}`);
+  }
+  if (r.labelProblems.length) {
+    lines.push('Labels:');
+    for (const p of r.labelProblems) lines.push(`  ${p}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

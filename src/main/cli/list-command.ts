@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { openCatalog } from '../core/catalog/catalog.ts';
+import { listImages, type ImageListRow } from '../core/catalog/images.ts';
+import { parse, requireString, UsageError } from './args.ts';
+
+export const LIST_USAGE = `winnow list --catalog FILE --csv|--json
+  Prints one row per image: path (relative to its source folder), label, status, width, height, format,
+  sha256, ahash, phash, dhash, whash, blockhash, error, source.`;
+
+const COLUMNS: (keyof ImageListRow)[] = [
+  'path', 'label', 'status', 'width', 'height', 'format', 'sha256', 'ahash', 'phash', 'dhash', 'whash', 'blockhash', 'error', 'source',
+];
+
+export async function listCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { catalog: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' } }, 0);
+  const catalog = requireString(values, 'catalog');
+  if (!values.csv === !values.json) throw new UsageError('list needs exactly one of --csv or --json');
+  const db = openCatalog(resolve(catalog), { readonly: true });
+  try {
+    const rows = listImages(db);
+    if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      const out = [COLUMNS.join(',')];
+      for (const row of rows) out.push(COLUMNS.map((c) => csvField(row[c])).join(','));
+      process.stdout.write(`${out.join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,77 @@
+// The headless entry point: `winnow index|list ...`. It checks the Node version before loading
+// anything native (better-sqlite3 13 crashes on Node < 22 instead of failing cleanly).
+
+const MIN_NODE_MAJOR = 22;
+
+const USAGE = `Usage: winnow <command> [options]
+
+Commands:
+  index DIR --catalog FILE   import a folder of images (labels, hashes) into a catalog
+  list --catalog FILE        print every image of a catalog (--csv or --json)
+
+Run \`winnow <command> --help\` for a command's options. Exit codes: 0 ok (per-file problems are
+listed), 2 usage error, 1 fatal error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < MIN_NODE_MAJOR) {
+    process.stderr.write(
+      `Winnow needs Node.js ${MIN_NODE_MAJOR} or newer; this is Node ${process.versions.node}. ` +
+        'From a checkout, run ./bin/winnow (it uses the project\'s own Node 22 after `npm install`).\n',
+    );
+    return 1;
+  }
+  const { UsageError } = await import('./args.ts');
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    if (command === '--version' || command === '-v') {
+      const { WINNOW_VERSION } = await import('../core/version.ts');
+      process.stdout.write(`winnow ${WINNOW_VERSION}\n`);
+      return 0;
+    }
+    const commands: Record<string, () => Promise<{ run: (a: string[]) => Promise<number>; usage: string }>> = {
+      index: async () => {
+        const m = await import('./index-command.ts');
+        return { run: m.indexCommand, usage: m.INDEX_USAGE };
+      },
+      list: async () => {
+        const m = await import('./list-command.ts');
+        return { run: m.listCommand, usage: m.LIST_USAGE };
+      },
+    };
+    const load = commands[command];
+    if (!load) throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+    const { run, usage } = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+    try {
+      return await run(rest);
+    } catch (err) {
+      if (err instanceof UsageError) err.message += `\n\nUsage: ${usage}`;
+      throw err;
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`winnow: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`winnow: ${(err as Error).message ?? String(err)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`winnow: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,165 @@
+import type Database from 'better-sqlite3';
+import type { ImageHashes } from '../hashing/hash-image.ts';
+
+export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
+
+export interface KnownImage {
+  id: number;
+  pathBytes: Buffer;
+  size: number;
+  mtimeMs: number;
+  sha256: string | null;
+  status: ImageStatus;
+}
+
+/** What one file contributes to its row; `hashes` is null for files that failed. */
+export interface ImageRecord {
+  pathBytes: Buffer;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  channels: number | null;
+  labelId: number | null;
+  status: ImageStatus;
+  error: string | null;
+  hashes: ImageHashes | null;
+}
+
+const HASH_NAMES = ['ahash', 'phash', 'dhash', 'whash', 'blockhash'] as const;
+
+/** Hashes are unsigned 64-bit values; SQLite integers are signed, so store the same 8 bytes signed. */
+export const toSqlInt = (h: bigint): bigint => BigInt.asIntN(64, h);
+export const fromSqlInt = (v: bigint | number): bigint => BigInt.asUintN(64, BigInt(v));
+
+export function ensureSource(db: Database.Database, root: string, labelMode: string, labelArg: string | null): number {
+  const now = Date.now();
+  db.prepare(
+    `INSERT INTO sources(root, label_mode, label_arg, added_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(root) DO UPDATE SET label_mode = excluded.label_mode, label_arg = excluded.label_arg`,
+  ).run(root, labelMode, labelArg, now);
+  return (db.prepare('SELECT id FROM sources WHERE root = ?').get(root) as { id: number }).id;
+}
+
+export function knownImages(db: Database.Database, sourceId: number): KnownImage[] {
+  return db
+    .prepare(
+      `SELECT id, path_bytes AS pathBytes, size, mtime_ms AS mtimeMs, sha256, status
+       FROM images WHERE source_id = ?`,
+    )
+    .all(sourceId) as KnownImage[];
+}
+
+/** Prepared writes for one import; call them inside a transaction. */
+export class ImageWriter {
+  private readonly db: Database.Database;
+  private readonly sourceId: number;
+  private readonly labelIds = new Map<string, number>();
+  private readonly stmts;
+
+  constructor(db: Database.Database, sourceId: number) {
+    this.db = db;
+    this.sourceId = sourceId;
+    const cols = 'path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, label_id, status, error, indexed_at';
+    this.stmts = {
+      insert: db.prepare(`INSERT INTO images(source_id, ${cols}) VALUES (?, ${cols.split(',').map(() => '?').join(', ')})`),
+      update: db.prepare(`UPDATE images SET (${cols}) = (${cols.split(',').map(() => '?').join(', ')}) WHERE id = ?`),
+      upsertHashes: db.prepare(
+        `INSERT INTO hashes(image_id, ${HASH_NAMES.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(image_id) DO UPDATE SET ${HASH_NAMES.map((h) => `${h} = excluded.${h}`).join(', ')}`,
+      ),
+      deleteHashes: db.prepare('DELETE FROM hashes WHERE image_id = ?'),
+      setStatus: db.prepare('UPDATE images SET status = ? WHERE id = ?'),
+      setLabel: db.prepare('UPDATE images SET label_id = ? WHERE id = ? AND label_id IS NOT ?'),
+      findLabel: db.prepare('SELECT id, code FROM labels WHERE name = ?'),
+      insertLabel: db.prepare('INSERT INTO labels(name, code) VALUES (?, ?)'),
+      setLabelCode: db.prepare('UPDATE labels SET code = ? WHERE id = ?'),
+    };
+  }
+
+  labelId(label: { name: string; code: number | null } | null): number | null {
+    if (!label) return null;
+    const cached = this.labelIds.get(label.name);
+    if (cached !== undefined) return cached;
+    const row = this.stmts.findLabel.get(label.name) as { id: number; code: number | null } | undefined;
+    let id: number;
+    if (row) {
+      id = row.id;
+      if (row.code === null && label.code !== null) this.stmts.setLabelCode.run(label.code, id);
+    } else {
+      id = Number(this.stmts.insertLabel.run(label.name, label.code).lastInsertRowid);
+    }
+    this.labelIds.set(label.name, id);
+    return id;
+  }
+
+  /** Writes a row (a new one when `id` is null) and its hashes; returns the row id. */
+  write(id: number | null, r: ImageRecord): number {
+    const values = [
+      r.pathBytes, r.relPath, r.size, r.mtimeMs, r.sha256, r.width, r.height, r.format, r.channels,
+      r.labelId, r.status, r.error, Date.now(),
+    ];
+    if (id === null) id = Number(this.stmts.insert.run(this.sourceId, ...values).lastInsertRowid);
+    else this.stmts.update.run(...values, id);
+    if (r.hashes) this.stmts.upsertHashes.run(id, ...HASH_NAMES.map((h) => toSqlInt(r.hashes![h])));
+    else this.stmts.deleteHashes.run(id);
+    return id;
+  }
+
+  setStatus(id: number, status: ImageStatus): void {
+    this.stmts.setStatus.run(status, id);
+  }
+
+  setLabel(id: number, labelId: number | null): void {
+    this.stmts.setLabel.run(labelId, id, labelId);
+  }
+
+  transaction(fn: () => void): void {
+    this.db.transaction(fn)();
+  }
+}
+
+export interface ImageListRow {
+  path: string;
+  label: string | null;
+  status: ImageStatus;
+  width: number | null;
+  height: number | null;
+  format: string | null;
+  sha256: string | null;
+  ahash: string | null;
+  phash: string | null;
+  dhash: string | null;
+  whash: string | null;
+  blockhash: string | null;
+  error: string | null;
+  source: string;
+}
+
+export const hex16 = (h: bigint): string => h.toString(16).padStart(16, '0');
+
+/** Every image of the catalog, ordered by source and path; hashes as 16-digit hex. */
+export function listImages(db: Database.Database): ImageListRow[] {
+  const stmt = db
+    .prepare(
+      `SELECT i.rel_path AS path, l.name AS label, i.status, i.width, i.height, i.format, i.sha256,
+              h.ahash, h.phash, h.dhash, h.whash, h.blockhash, i.error, s.root AS source
+       FROM images i JOIN sources s ON s.id = i.source_id
+       LEFT JOIN labels l ON l.id = i.label_id LEFT JOIN hashes h ON h.image_id = i.id
+       ORDER BY s.root, i.path_bytes`,
+    )
+    .safeIntegers(true);
+  return (stmt.all() as Record<string, unknown>[]).map((r) => {
+    const num = (v: unknown): number | null => (v === null ? null : Number(v));
+    const hash = (v: unknown): string | null => (v === null ? null : hex16(fromSqlInt(v as bigint)));
+    return {
+      path: r['path'] as string, label: r['label'] as string | null, status: r['status'] as ImageStatus,
+      width: num(r['width']), height: num(r['height']), format: r['format'] as string | null, sha256: r['sha256'] as string | null,
+      ahash: hash(r['ahash']), phash: hash(r['phash']), dhash: hash(r['dhash']), whash: hash(r['whash']),
+      blockhash: hash(r['blockhash']), error: r['error'] as string | null, source: r['source'] as string,
+    };
+  });
+}

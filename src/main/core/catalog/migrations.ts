@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+
+// Numbered, append-only migrations (Signal Desktop style): the schema version lives in
+// PRAGMA user_version; a catalog written by a newer Winnow is refused rather than guessed at.
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sources, images, hashes, labels, settings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sources (
+          id INTEGER PRIMARY KEY,
+          root TEXT NOT NULL UNIQUE,
+          label_mode TEXT NOT NULL,
+          label_arg TEXT,
+          added_at INTEGER NOT NULL,
+          last_import_at INTEGER
+        );
+        CREATE TABLE labels (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          code INTEGER -- the dataset's own class number (CSV value / label-map key), when it has one
+        );
+        CREATE TABLE images (
+          id INTEGER PRIMARY KEY,
+          source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+          path_bytes BLOB NOT NULL,   -- relative path exactly as the file system names it
+          rel_path TEXT NOT NULL,     -- the same, for display ('/' separators, lossy if not UTF-8)
+          size INTEGER NOT NULL,
+          mtime_ms INTEGER NOT NULL,
+          sha256 TEXT,
+          width INTEGER,
+          height INTEGER,
+          format TEXT,
+          channels INTEGER,
+          label_id INTEGER REFERENCES labels(id),
+          status TEXT NOT NULL CHECK (status IN ('active', 'excluded', 'missing', 'error')),
+          error TEXT,
+          indexed_at INTEGER NOT NULL,
+          UNIQUE (source_id, path_bytes)
+        );
+        CREATE INDEX images_sha256 ON images(sha256);
+        CREATE INDEX images_status ON images(status);
+        CREATE TABLE hashes (
+          image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+          ahash INTEGER NOT NULL,   -- 64-bit hashes as signed SQLite integers (8 bytes each)
+          phash INTEGER NOT NULL,
+          dhash INTEGER NOT NULL,
+          whash INTEGER NOT NULL,
+          blockhash INTEGER NOT NULL
+        );
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export class CatalogTooNewError extends Error {
+  constructor(file: string, found: number) {
+    super(
+      `${file} was written by a newer Winnow (catalog schema v${found}; this Winnow reads up to ` +
+        `v${LATEST_SCHEMA_VERSION}). Update Winnow to open it; the file was left untouched.`,
+    );
+    this.name = 'CatalogTooNewError';
+  }
+}
+
+/** Brings the schema to `target` (default: latest), each migration in its own transaction. */
+export function migrate(db: Database.Database, file: string, target = LATEST_SCHEMA_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) throw new CatalogTooNewError(file, current);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

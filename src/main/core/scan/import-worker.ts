@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { hashImage, type ImageHashes } from '../hashing/hash-image.ts';
+import { describeContent, hasImageExtension, isReadableFormat, sniffFormat, SNIFF_BYTES } from './sniff.ts';
+import { describeFsError } from './walk.ts';
+
+export interface FileTask {
+  path: Uint8Array;
+  maxPixels: number;
+}
+
+export type FileResult =
+  | { kind: 'image'; size: number; sha256: string; width: number; height: number; format: string; channels: number; hashes: ImageHashes }
+  | { kind: 'error'; size: number; sha256: string | null; error: string }
+  | { kind: 'skip' };
+
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** Reads one file (never writes it), decides whether it is an image, and hashes it. */
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const path = Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength);
+  const name = path.toString('utf8');
+  let data: Buffer;
+  let size = 0;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      size = (await fh.stat()).size;
+      const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+      await fh.read(head, 0, head.length, 0);
+      const format = sniffFormat(head);
+      if (format === null && !hasImageExtension(name)) return { kind: 'skip' };
+      if (size === 0) return { kind: 'error', size, sha256: null, error: 'empty file (0 bytes)' };
+      if (format === null) {
+        return { kind: 'error', size, sha256: null, error: `not an image: the content is ${describeContent(head)}` };
+      }
+      if (!isReadableFormat(format)) {
+        return {
+          kind: 'error', size, sha256: null,
+          error: `unsupported format: ${format.toUpperCase()} (Winnow reads JPEG, PNG, WebP, TIFF, GIF and AVIF)`,
+        };
+      }
+      if (size > MAX_FILE_BYTES) return { kind: 'error', size, sha256: null, error: `file too large (${size} bytes)` };
+      data = Buffer.allocUnsafe(size);
+      let got = 0;
+      while (got < size) {
+        const { bytesRead } = await fh.read(data, got, size - got, got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      data = data.subarray(0, got);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    return { kind: 'error', size, sha256: null, error: `cannot read: ${describeFsError(err)}` };
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  try {
+    const { info, hashes } = await hashImage(data, { maxPixels: task.maxPixels });
+    return { kind: 'image', size: data.length, sha256, ...info, hashes };
+  } catch (err) {
+    return { kind: 'error', size: data.length, sha256, error: (err as Error).message };
+  }
+}
+
+parentPort?.on('message', (msg: { seq: number; task: FileTask }) => {
+  processFile(msg.task).then(
+    (result) => parentPort!.postMessage({ seq: msg.seq, result }),
+    (err: unknown) =>
+      parentPort!.postMessage({ seq: msg.seq, result: { kind: 'error', size: 0, sha256: null, error: `internal error: ${String(err)}` } }),
+  );
+});

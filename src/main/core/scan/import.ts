@@ -1,0 +1,201 @@
+import { realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type Database from 'better-sqlite3';
+import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { ProgressThrottle, type JobContext } from '../jobs.ts';
+import type { FileResult, FileTask } from './import-worker.ts';
+import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
+import { WorkerPool, workerEntry } from './pool.ts';
+import { show, walk, type WalkedFile } from './walk.ts';
+
+export interface ImportParams {
+  db: Database.Database;
+  root: string;
+  labels: LabelSpec;
+  labelMapFile?: string;
+  /** Images with more pixels are refused as possible decompression bombs. */
+  maxPixels?: number;
+  workers?: number;
+}
+
+export interface ImportFailure {
+  path: string;
+  error: string;
+}
+
+export interface ImportReport {
+  root: string;
+  found: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  moved: number;
+  missing: number;
+  failed: number;
+  skipped: number;
+  cancelled: boolean;
+  failures: ImportFailure[];
+  labelProblems: string[];
+  seconds: number;
+  hashedPerSec: number;
+}
+
+export const DEFAULT_MAX_PIXELS = 100_000_000;
+const FLUSH_EVERY = 256;
+const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
+
+export class ImportInputError extends Error {
+  override name = 'ImportInputError';
+}
+
+/**
+ * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
+ * that vanished become `missing`, unless the same content turns up under a new path (a move). The
+ * user's folder is only ever read. Cancelling keeps every result already written.
+ */
+export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const root = await resolveFolder(params.root);
+  const labelMap = params.labelMapFile ? readLabelMap(params.labelMapFile) : null;
+  const resolver = new LabelResolver(params.labels, labelMap);
+  const report: ImportReport = {
+    root, found: 0, added: 0, changed: 0, unchanged: 0, moved: 0, missing: 0, failed: 0, skipped: 0,
+    cancelled: false, failures: [], labelProblems: [], seconds: 0, hashedPerSec: 0,
+  };
+
+  let walked: Awaited<ReturnType<typeof walk>>;
+  try {
+    walked = await walk(root, ctx.signal, (n) => ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null }));
+  } catch (err) {
+    if (ctx.signal?.aborted) return { ...report, cancelled: true, seconds: (performance.now() - started) / 1000 };
+    throw err;
+  }
+  report.found = walked.files.length;
+  report.failures.push(...walked.problems.map((p) => ({ path: p.rel, error: p.error })));
+
+  const labelArg = params.labels.mode === 'csv' ? params.labels.file : null;
+  const sourceId = ensureSource(params.db, root, params.labels.mode, labelArg);
+  const writer = new ImageWriter(params.db, sourceId);
+  const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
+  const seen = new Set<string>();
+  const toHash: WalkedFile[] = [];
+  writer.transaction(() => {
+    for (const f of walked.files) {
+      const k = key(f.rel);
+      seen.add(k);
+      const old = known.get(k);
+      if (old && old.size === f.size && old.mtimeMs === f.mtimeMs && (old.status === 'active' || old.status === 'excluded')) {
+        report.unchanged++;
+        writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
+      } else toHash.push(f);
+    }
+  });
+  // Rows whose path is gone: claimed by a moved file with the same content, or marked missing at the end.
+  const vanished = new Map<string, KnownImage[]>();
+  for (const [k, row] of known) {
+    if (seen.has(k) || !row.sha256) continue;
+    vanished.set(row.sha256, [...(vanished.get(row.sha256) ?? []), row]);
+  }
+
+  const pending: { file: WalkedFile; result: FileResult }[] = [];
+  const flush = (): void => {
+    writer.transaction(() => {
+      for (const { file, result } of pending.splice(0)) record(file, result);
+    });
+  };
+  const record = (file: WalkedFile, result: FileResult): void => {
+    const relPath = show(file.rel);
+    if (result.kind === 'skip') {
+      report.skipped++;
+      return;
+    }
+    const old = known.get(key(file.rel));
+    const base = { pathBytes: file.rel, relPath, size: file.size, mtimeMs: file.mtimeMs, labelId: writer.labelId(resolver.labelFor(relPath)) };
+    let row: ImageRecord;
+    if (result.kind === 'error') {
+      report.failed++;
+      report.failures.push({ path: relPath, error: result.error });
+      row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null };
+    } else {
+      const status = old?.status === 'excluded' ? 'excluded' : 'active';
+      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status, error: null, hashes: result.hashes };
+    }
+    if (old) {
+      if (result.kind === 'image') report.changed++;
+      writer.write(old.id, row);
+      return;
+    }
+    const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
+    if (movedFrom) {
+      report.moved++;
+      writer.write(movedFrom.id, { ...row, status: movedFrom.status === 'excluded' ? 'excluded' : row.status });
+    } else {
+      if (result.kind === 'image') report.added++;
+      writer.write(null, row);
+    }
+  };
+
+  const pool = new WorkerPool<FileTask, FileResult>(
+    workerEntry('import-worker', import.meta.url),
+    params.workers ?? availableParallelism(),
+  );
+  const progress = new ProgressThrottle('hash', toHash.length, ctx.onProgress);
+  const maxPixels = params.maxPixels ?? DEFAULT_MAX_PIXELS;
+  let next = 0;
+  let done = 0;
+  let lastFlush = performance.now();
+  const lane = async (): Promise<void> => {
+    while (next < toHash.length && !ctx.signal?.aborted) {
+      const file = toHash[next++]!;
+      const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
+      let result: FileResult;
+      try {
+        result = await pool.run({ path: abs, maxPixels });
+      } catch (err) {
+        result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
+      }
+      pending.push({ file, result });
+      done++;
+      if (pending.length >= FLUSH_EVERY || performance.now() - lastFlush > 250) {
+        flush();
+        lastFlush = performance.now();
+      }
+      progress.update(done);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: 4 * (params.workers ?? availableParallelism()) }, lane));
+  } finally {
+    await pool.close();
+    flush();
+  }
+  progress.update(done, true);
+  report.cancelled = ctx.signal?.aborted ?? false;
+
+  writer.transaction(() => {
+    for (const [k, row] of known) {
+      if (seen.has(k) || row.status === 'missing') continue;
+      const claimed = row.sha256 !== null && !(vanished.get(row.sha256) ?? []).includes(row);
+      if (claimed) continue;
+      writer.setStatus(row.id, 'missing');
+      report.missing++;
+    }
+    params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
+  });
+  resolver.finish();
+  report.labelProblems = resolver.problems;
+  report.seconds = (performance.now() - started) / 1000;
+  report.hashedPerSec = report.seconds > 0 ? done / report.seconds : 0;
+  return report;
+}
+
+async function resolveFolder(folder: string): Promise<string> {
+  try {
+    const real = await realpath(folder);
+    if (!(await stat(real)).isDirectory()) throw new ImportInputError(`Not a folder: ${folder}`);
+    return real;
+  } catch (err) {
+    if (err instanceof ImportInputError) throw err;
+    throw new ImportInputError(`Cannot open folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CatalogOpenError, getSetting, openCatalog, setSetting } from '../../src/main/core/catalog/catalog.ts';
+import { fromSqlInt, hex16, toSqlInt } from '../../src/main/core/catalog/images.ts';
+import { CatalogTooNewError, LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/main/core/catalog/migrations.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+
+const dirs: { cleanup: () => void }[] = [];
+const scratch = (): string => {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
+
+const tables = (db: Database.Database): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('catalog file', () => {
+  it('creates a WAL catalog with foreign keys at the latest schema version', () => {
+    const db = openCatalog(join(scratch(), 'c.winnow'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a catalog written by a newer Winnow and leaves it untouched', () => {
+    const file = join(scratch(), 'future.winnow');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 7}`);
+    raw.close();
+    expect(() => openCatalog(file)).toThrow(CatalogTooNewError);
+    expect(() => openCatalog(file)).toThrow(/newer Winnow \(catalog schema v8; this Winnow reads up to v1\)/);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 7);
+    expect(tables(again)).toEqual([]);
+    again.close();
+  });
+
+  it('refuses a file that is not SQLite', () => {
+    const file = join(scratch(), 'notes.txt');
+    writeFileSync(file, 'my precious notes, not a database');
+    expect(() => openCatalog(file)).toThrow(CatalogOpenError);
+    expect(() => openCatalog(file)).toThrow(/not a Winnow catalog/);
+  });
+
+  it('keeps settings as key/value pairs', () => {
+    const db = openCatalog(join(scratch(), 'c.winnow'));
+    setSetting(db, 'theme', 'dark');
+    setSetting(db, 'theme', 'light');
+    expect(getSetting(db, 'theme')).toBe('light');
+    expect(getSetting(db, 'nope')).toBeUndefined();
+    db.close();
+  });
+
+  it('stores 64-bit hashes in 8-byte integers without loss and shows them as 16 hex digits', () => {
+    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const values = [0n, 1n, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn, 0x0123456789abcdefn];
+    db.exec('CREATE TEMP TABLE t (v INTEGER)');
+    for (const v of values) db.prepare('INSERT INTO t VALUES (?)').run(toSqlInt(v));
+    const back = (db.prepare('SELECT v FROM t').safeIntegers(true).all() as { v: bigint }[]).map((r) => fromSqlInt(r.v));
+    expect(back).toEqual(values);
+    expect(hex16(1n)).toBe('0000000000000001');
+    expect(hex16(0xffffffffffffffffn)).toBe('ffffffffffffffff');
+    db.close();
+  });
+});
+
+describe('migrations', () => {
+  it('has consecutive version numbers starting at 1', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('v1 creates sources, images, hashes, labels and settings with their constraints', () => {
+    const db = openCatalog(join(scratch(), 'c.winnow'), { targetVersion: 1 });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['hashes', 'images', 'labels', 'settings', 'sources']);
+    db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/data', 'folders', 0)").run();
+    const insert = db.prepare(
+      "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (?, ?, 'a.jpg', 1, 1, ?, 0)",
+    );
+    insert.run(1, Buffer.from('a.jpg'), 'active');
+    expect(() => insert.run(1, Buffer.from('b.jpg'), 'deleted')).toThrow(/CHECK constraint/);
+    expect(() => insert.run(1, Buffer.from('a.jpg'), 'active')).toThrow(/UNIQUE constraint/);
+    expect(() => insert.run(99, Buffer.from('c.jpg'), 'active')).toThrow(/FOREIGN KEY constraint/);
+    db.prepare('INSERT INTO hashes VALUES (1, 1, 2, 3, 4, 5)').run();
+    db.prepare('DELETE FROM sources').run();
+    expect(db.prepare('SELECT count(*) AS n FROM hashes').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('re-opening a current catalog runs no migration again', () => {
+    const file = join(scratch(), 'c.winnow');
+    openCatalog(file).close();
+    const db = openCatalog(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+});
