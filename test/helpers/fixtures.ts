@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export function tempDir(prefix = 'winnow-test-'): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -10,7 +10,7 @@ export function tempDir(prefix = 'winnow-test-'): { path: string; cleanup: () =>
 }
 
 /** A deterministic synthetic photo-like image: smooth gradients plus a few shapes placed by `seed`. */
-export async function syntheticImage(seed: number, width = 160, height = 120): Promise<sharp.Sharp> {
+export async function syntheticImage(seed: number, width = 160, height = 120): Promise<Sharp> {
   const data = Buffer.alloc(width * height * 3);
   const rand = mulberry32(seed);
   const cx = rand() * width;
@@ -36,19 +36,19 @@ export async function writeJpeg(file: string, seed: number, width?: number, heig
   return buf;
 }
 
-/** sha256 and mtime of every file below `dir`, to prove an import wrote nothing there. */
+/** sha256 and mtime of every file below `dir` (names as bytes), to prove an import wrote nothing there. */
 export function snapshotTree(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  const visit = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
+  const visit = (d: Buffer): void => {
+    for (const e of readdirSync(d, { withFileTypes: true, encoding: 'buffer' })) {
+      const p = Buffer.concat([d, Buffer.from('/'), e.name]);
+      const key = p.toString('latin1');
       if (e.isDirectory()) visit(p);
-      else if (e.isFile()) {
-        out.set(p, `${createHash('sha256').update(readFileSync(p)).digest('hex')}:${statSync(p).mtimeMs}`);
-      } else out.set(p, 'other');
+      else if (e.isFile()) out.set(key, `${createHash('sha256').update(readFileSync(p)).digest('hex')}:${statSync(p).mtimeMs}`);
+      else out.set(key, 'other');
     }
   };
-  visit(dir);
+  visit(Buffer.from(dir));
   return out;
 }
 

@@ -23,13 +23,14 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const name = path.toString('utf8');
   let data: Buffer;
   let size = 0;
+  let format: string | null = null;
   try {
     const fh = await open(path, 'r');
     try {
       size = (await fh.stat()).size;
       const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
       await fh.read(head, 0, head.length, 0);
-      const format = sniffFormat(head);
+      format = sniffFormat(head);
       if (format === null && !hasImageExtension(name)) return { kind: 'skip' };
       if (size === 0) return { kind: 'error', size, sha256: null, error: 'empty file (0 bytes)' };
       if (format === null) {
@@ -59,7 +60,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
     const { info, hashes } = await hashImage(data, { maxPixels: task.maxPixels });
-    return { kind: 'image', size: data.length, sha256, ...info, hashes };
+    // The sniffed name wins (libvips calls AVIF 'heif'): users know their files as JPEG, PNG, AVIF...
+    return { kind: 'image', size: data.length, sha256, ...info, format: format ?? info.format, hashes };
   } catch (err) {
     return { kind: 'error', size: data.length, sha256, error: (err as Error).message };
   }

@@ -183,6 +183,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
   });
   resolver.finish();
+  report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   report.labelProblems = resolver.problems;
   report.seconds = (performance.now() - started) / 1000;
   report.hashedPerSec = report.seconds > 0 ? done / report.seconds : 0;

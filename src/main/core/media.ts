@@ -1,0 +1,192 @@
+// The project's only door to native image codecs (sharp/libvips and libjpeg-turbo).
+// Decoding for hashing is the indexing bottleneck, so there are two routes:
+//  - small and medium JPEGs (the bulk of training sets): libjpeg-turbo straight to greyscale at
+//    full size. No per-call libvips pipeline overhead (~1.5-2 ms in sharp) and the output is the
+//    full-resolution image that Pillow would hash, so hashes come out bit-exact most of the time.
+//  - big JPEGs and every other format: sharp. Big images are shrunk while loading (JPEG DCT
+//    scaling), never decoded at full size just to produce 64-bit hashes.
+import sharp from 'sharp';
+import jpegTurbo from '@julusian/jpeg-turbo';
+
+sharp.cache(false);
+
+export type MediaErrorCode = 'TOO_LARGE' | 'UNSUPPORTED' | 'CORRUPT';
+
+export class MediaError extends Error {
+  readonly code: MediaErrorCode;
+  constructor(code: MediaErrorCode, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = 'MediaError';
+    this.code = code;
+  }
+}
+
+export interface MediaInfo {
+  width: number;
+  height: number;
+  /** As sharp names it: 'jpeg' | 'png' | 'webp' | 'tiff' | 'gif' | 'avif' | 'heif' | ... */
+  format: string;
+  channels: number;
+}
+
+export interface GreyImage {
+  /** Original image, before any reduction. */
+  info: MediaInfo;
+  /** Row-major 8-bit luma ('L' as Pillow's convert('L') computes it). */
+  grey: Uint8Array;
+  width: number;
+  height: number;
+  /** False when the pixels were reduced while decoding (hashes are then close, not exact). */
+  fullSize: boolean;
+}
+
+let pixelLimit = 100_000_000;
+
+/** Images with more pixels than this are refused before decoding (decompression bombs). */
+export function setPixelLimit(pixels: number): void {
+  if (!Number.isInteger(pixels) || pixels <= 0) throw new RangeError(`pixel limit must be a positive integer, got ${pixels}`);
+  pixelLimit = pixels;
+}
+
+export function getPixelLimit(): number {
+  return pixelLimit;
+}
+
+// Crossover measured on the shared corpus (see hashing/README.md): full libjpeg-turbo decode
+// stays cheaper than sharp's shrink-on-load pipeline up to roughly 2 MP.
+export const TURBO_MAX_PIXELS = 2_000_000;
+// Non-JPEG formats cannot shrink on load; up to this size we hash the full image exactly,
+// above it sharp reduces first so the JS resampler never walks tens of megapixels.
+export const EXACT_MAX_PIXELS = 1_000_000;
+/** Long side of the reduced image on the sharp route: 8x the 32-pixel pHash grid. */
+export const REDUCED_SIDE = 256;
+
+function tooLarge(w: number, h: number, limit: number): MediaError {
+  return new MediaError(
+    'TOO_LARGE',
+    `image is ${w}x${h} = ${((w * h) / 1e6).toFixed(1)} megapixels, over the ${(limit / 1e6).toFixed(1)} MP limit ` +
+      '(refused before decoding as a possible decompression bomb)',
+  );
+}
+
+export function isJpeg(buf: Uint8Array): boolean {
+  return buf.length > 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff;
+}
+
+/** Frame size from the JPEG SOFn header, without decoding; null if none before the scan. */
+export function jpegFrameInfo(buf: Uint8Array): { width: number; height: number; channels: number } | null {
+  let p = 2;
+  while (p + 3 < buf.length) {
+    if (buf[p] !== 0xff) return null;
+    const m = buf[p + 1];
+    if (m === 0xff) {
+      p++; // fill byte
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      p += 2;
+      continue;
+    }
+    if (m === 0xd9 || m === 0xda) return null;
+    const len = (buf[p + 2] << 8) | buf[p + 3];
+    if (len < 2) return null;
+    const isSof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
+    if (isSof) {
+      if (p + 9 >= buf.length) return null;
+      const height = (buf[p + 5] << 8) | buf[p + 6];
+      const width = (buf[p + 7] << 8) | buf[p + 8];
+      return { width, height, channels: buf[p + 9] };
+    }
+    p += 2 + len;
+  }
+  return null;
+}
+
+/** Pillow's RGB->L: (R*299 + G*587 + B*114)/1000 in 16-bit fixed point, rounded. */
+export function lumaFromInterleaved(data: Uint8Array, pixels: number, channels: number): Uint8Array {
+  if (channels === 1) return data.subarray(0, pixels);
+  const out = new Uint8Array(pixels);
+  if (channels === 2) {
+    for (let i = 0; i < pixels; i++) out[i] = data[i * 2];
+    return out;
+  }
+  for (let i = 0, p = 0; i < pixels; i++, p += channels) {
+    out[i] = (data[p] * 19595 + data[p + 1] * 38470 + data[p + 2] * 7471 + 0x8000) >>> 16;
+  }
+  return out;
+}
+
+function decodeJpegTurbo(buf: Uint8Array): { data: Uint8Array; width: number; height: number } | null {
+  try {
+    const r = jpegTurbo.decompressSync(buf as Buffer, { format: jpegTurbo.FORMAT_GRAY });
+    return { data: r.data, width: r.width, height: r.height };
+  } catch {
+    // libjpeg-turbo refuses anything with a warning (truncation, odd markers, CMYK->grey...).
+    // sharp gets the final say and produces the user-facing error if it fails too.
+    return null;
+  }
+}
+
+function wrapSharpError(err: unknown): MediaError {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/unsupported image format/i.test(msg)) {
+    return new MediaError('UNSUPPORTED', 'unsupported image format (not JPEG, PNG, WebP, GIF, TIFF, AVIF, HEIF or SVG)', err);
+  }
+  if (/pixel limit/i.test(msg)) return new MediaError('TOO_LARGE', `image exceeds the pixel limit: ${msg}`, err);
+  return new MediaError('CORRUPT', `corrupt or truncated image: ${msg}`, err);
+}
+
+function toBuffer(buf: Uint8Array): Buffer {
+  return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** Header-only metadata; refuses images over the pixel limit. */
+export async function readInfo(buf: Uint8Array, opts: { maxPixels?: number } = {}): Promise<MediaInfo> {
+  const limit = opts.maxPixels ?? pixelLimit;
+  if (isJpeg(buf)) {
+    const f = jpegFrameInfo(buf);
+    if (f !== null && f.width > 0 && f.height > 0) {
+      if (f.width * f.height > limit) throw tooLarge(f.width, f.height, limit);
+      return { width: f.width, height: f.height, format: 'jpeg', channels: f.channels };
+    }
+  }
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(toBuffer(buf), { limitInputPixels: false }).metadata();
+  } catch (err) {
+    throw wrapSharpError(err);
+  }
+  const width = meta.width ?? 0;
+  const height = meta.pageHeight ?? meta.height ?? 0;
+  if (!(width > 0 && height > 0)) throw new MediaError('CORRUPT', 'corrupt image: no dimensions in its header');
+  if (width * height > limit) throw tooLarge(width, height, limit);
+  return { width, height, format: meta.format ?? 'unknown', channels: meta.channels ?? 0 };
+}
+
+/**
+ * Decodes to greyscale for hashing, at full size when cheap (always for JPEGs up to
+ * TURBO_MAX_PIXELS), otherwise reduced to fit REDUCED_SIDE. Throws MediaError.
+ */
+export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } = {}): Promise<GreyImage> {
+  const limit = opts.maxPixels ?? pixelLimit;
+  const info = await readInfo(buf, { maxPixels: limit });
+  const pixels = info.width * info.height;
+  if (info.format === 'jpeg' && pixels <= TURBO_MAX_PIXELS) {
+    const r = decodeJpegTurbo(buf);
+    if (r !== null) return { info, grey: r.data, width: r.width, height: r.height, fullSize: true };
+  }
+  const exact = info.format !== 'jpeg' && pixels <= EXACT_MAX_PIXELS;
+  // 'truncated' still rejects cut-off files (Pillow refuses them too) but tolerates the benign
+  // warnings libjpeg-turbo bailed out on above.
+  let pipeline = sharp(toBuffer(buf), { failOn: 'truncated', limitInputPixels: limit, sequentialRead: true });
+  if (!exact && Math.max(info.width, info.height) > REDUCED_SIDE) {
+    pipeline = pipeline.resize(REDUCED_SIDE, REDUCED_SIDE, { fit: 'inside', fastShrinkOnLoad: true });
+  }
+  try {
+    const { data, info: out } = await pipeline.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    const grey = lumaFromInterleaved(data, out.width * out.height, out.channels);
+    return { info, grey, width: out.width, height: out.height, fullSize: out.width === info.width && out.height === info.height };
+  } catch (err) {
+    throw wrapSharpError(err);
+  }
+}
