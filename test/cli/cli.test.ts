@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,22 +105,17 @@ describe('exit codes and messages', () => {
 });
 
 describe('unreadable files', () => {
-  // Root reads everything, so the import runs as an unprivileged user when the tests run as root.
-  const asNobody = process.getuid?.() === 0;
+  // Root reads everything; as root the CLI runs without the capabilities that bypass file permissions.
+  const isRoot = process.getuid?.() === 0;
   it('are reported as permission denied and the rest is imported', async () => {
     const folder = join(dir.path, 'perm');
     await writeJpeg(join(folder, 'ok.jpg'), 1);
     await writeJpeg(join(folder, 'secret.jpg'), 2);
     makeUnreadable(join(folder, 'secret.jpg'));
-    const cat = join(dir.path, 'perm-out');
-    const opts: SpawnSyncOptions = {};
-    writeFileSync(join(dir.path, '.keep'), '');
-    if (asNobody) {
-      for (const p of [dir.path, folder]) chmodSync(p, 0o777);
-      chmodSync(join(folder, 'ok.jpg'), 0o644);
-      Object.assign(opts, { uid: 65534, gid: 65534 });
-    }
-    const run = winnow(['index', folder, '--catalog', `${cat}.winnow`, '--json'], opts);
+    const args = [bin, 'index', folder, '--catalog', join(dir.path, 'perm.winnow'), '--json'];
+    const run = isRoot
+      ? spawnSync('setpriv', ['--bounding-set', '-dac_override,-dac_read_search', process.execPath, ...args], { encoding: 'utf8' })
+      : spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ added: 1, failed: 1 });

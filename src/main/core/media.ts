@@ -6,6 +6,7 @@
 //  - big JPEGs and every other format: sharp. Big images are shrunk while loading (JPEG DCT
 //    scaling), never decoded at full size just to produce 64-bit hashes.
 import sharp from 'sharp';
+import type { Metadata } from 'sharp';
 import jpegTurbo from '@julusian/jpeg-turbo';
 
 sharp.cache(false);
@@ -38,6 +39,8 @@ export interface GreyImage {
   height: number;
   /** False when the pixels were reduced while decoding (hashes are then close, not exact). */
   fullSize: boolean;
+  /** Decoded by libjpeg-turbo's fast IDCT: pixels read ~0.5 low and differ from Pillow by +-1..4. */
+  fastDct: boolean;
 }
 
 let pixelLimit = 100_000_000;
@@ -52,8 +55,9 @@ export function getPixelLimit(): number {
   return pixelLimit;
 }
 
-// Crossover measured on the shared corpus (see hashing/README.md): full libjpeg-turbo decode
-// stays cheaper than sharp's shrink-on-load pipeline up to roughly 2 MP.
+// Crossover measured on the shared corpus (whole-corpus throughput with the limit at 0.5, 1, 2,
+// 4 and 20 MP): full libjpeg-turbo decode plus the JS scan beats sharp's shrink-on-load
+// pipeline up to 1-4 MP (flat in that range), and loses clearly on 10+ MP photos.
 export const TURBO_MAX_PIXELS = 2_000_000;
 // Non-JPEG formats cannot shrink on load; up to this size we hash the full image exactly,
 // above it sharp reduces first so the JS resampler never walks tens of megapixels.
@@ -100,6 +104,13 @@ export function jpegFrameInfo(buf: Uint8Array): { width: number; height: number;
     p += 2 + len;
   }
   return null;
+}
+
+function pngHeaderSize(buf: Uint8Array): { width: number; height: number } | null {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (buf.length < 24 || sig.some((b, i) => buf[i] !== b)) return null;
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return { width: dv.getUint32(16), height: dv.getUint32(20) };
 }
 
 /** Pillow's RGB->L: (R*299 + G*587 + B*114)/1000 in 16-bit fixed point, rounded. */
@@ -150,7 +161,10 @@ export async function readInfo(buf: Uint8Array, opts: { maxPixels?: number } = {
       return { width: f.width, height: f.height, format: 'jpeg', channels: f.channels };
     }
   }
-  let meta: sharp.Metadata;
+  const png = pngHeaderSize(buf);
+  // Check the IHDR size first: libvips' metadata() may insist on more of the file than a header.
+  if (png !== null && png.width * png.height > limit) throw tooLarge(png.width, png.height, limit);
+  let meta: Metadata;
   try {
     meta = await sharp(toBuffer(buf), { limitInputPixels: false }).metadata();
   } catch (err) {
@@ -173,7 +187,7 @@ export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } =
   const pixels = info.width * info.height;
   if (info.format === 'jpeg' && pixels <= TURBO_MAX_PIXELS) {
     const r = decodeJpegTurbo(buf);
-    if (r !== null) return { info, grey: r.data, width: r.width, height: r.height, fullSize: true };
+    if (r !== null) return { info, grey: r.data, width: r.width, height: r.height, fullSize: true, fastDct: true };
   }
   const exact = info.format !== 'jpeg' && pixels <= EXACT_MAX_PIXELS;
   // 'truncated' still rejects cut-off files (Pillow refuses them too) but tolerates the benign
@@ -185,7 +199,7 @@ export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } =
   try {
     const { data, info: out } = await pipeline.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     const grey = lumaFromInterleaved(data, out.width * out.height, out.channels);
-    return { info, grey, width: out.width, height: out.height, fullSize: out.width === info.width && out.height === info.height };
+    return { info, grey, width: out.width, height: out.height, fullSize: out.width === info.width && out.height === info.height, fastDct: false };
   } catch (err) {
     throw wrapSharpError(err);
   }

@@ -1,22 +1,38 @@
-// Blockhash (bmvbhash, 64 bits) through imghash's pure-JS hashRaw: imghash.hash() would decode
-// the file again with synchronous WASM, several times slower than our single decode.
+// Blockhash (bmvbhash, 8x8 = 64 bits) as imghash/blockhash-core compute it. The block sums come
+// from cells.ts's single pass; imghash's own per-pixel loop (hashRaw) costs more than decoding
+// the image, so it serves only as the reference the tests compare against.
 import imghash from 'imghash';
-import { fromHex } from './hashes.ts';
+import { fromHex, packBits } from './hashes.ts';
+
+function median16(v: Float64Array, from: number): number {
+  const s = v.slice(from, from + 16).sort();
+  return (s[7] + s[8]) / 2;
+}
 
 /**
- * Blockhash of a greyscale image, replicating luma into R=G=B. Blockhash sums R+G+B per block,
- * so this is 3x luma instead of R+G+B; the measured effect is a bit or two on some images.
+ * blockhash-core's translateBlocksToBits for 64 row-major block sums of R+G+B: per band of two
+ * block rows, bit = above the band median, with its tie rule for mostly-black/white images.
  */
-export function blockhashFromGrey(grey: Uint8Array, width: number, height: number): bigint {
+export function blockhashFromSums(sums: Float64Array, width: number, height: number): bigint {
+  const halfBlockValue = ((width / 8) * (height / 8) * 256 * 3) / 2;
+  const bits = new Array<boolean>(64);
+  for (let band = 0; band < 4; band++) {
+    const m = median16(sums, band * 16);
+    for (let j = band * 16; j < band * 16 + 16; j++) {
+      const v = sums[j];
+      bits[j] = v > m || (Math.abs(v - m) < 1 && m > halfBlockValue);
+    }
+  }
+  return packBits(bits);
+}
+
+/** Reference path: imghash.hashRaw on luma replicated into opaque RGBA (slow, for tests). */
+export function blockhashViaImghash(grey: Uint8Array, width: number, height: number): bigint {
   const n = width * height;
   const rgba = new Uint8Array(n * 4);
-  const words = new Uint32Array(rgba.buffer);
-  // One 32-bit store per pixel: bytes R,G,B,A = L,L,L,255 on little-endian hosts.
-  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-  if (littleEndian) {
-    for (let i = 0; i < n; i++) words[i] = (0xff000000 | (grey[i] * 0x010101)) >>> 0;
-  } else {
-    for (let i = 0; i < n; i++) words[i] = ((grey[i] * 0x01010100) | 0xff) >>> 0;
+  for (let i = 0; i < n; i++) {
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = grey[i];
+    rgba[i * 4 + 3] = 255;
   }
   return fromHex(imghash.hashRaw({ width, height, data: rgba }, 8));
 }

@@ -87,10 +87,8 @@ function clip8(v: number): number {
  * Horizontal pass over source rows [y0, y1): returns (y1 - y0) rows of c.outSize pixels.
  * Two rows share each coefficient load, which is where most of the time goes.
  */
-export const EXP = { bias: 0 };
 export function resampleRows(src: Uint8Array, width: number, y0: number, y1: number, c: Coeffs): Uint8Array {
   const { outSize, ksize, bounds, kk } = c;
-  const HALF = (1 << (PRECISION_BITS - 1)) + Math.round(EXP.bias * (1 << PRECISION_BITS));
   const out = new Uint8Array((y1 - y0) * outSize);
   let y = y0;
   let o = 0;
