@@ -2,13 +2,15 @@
 // Split the 64 bits into disjoint blocks; if d(x, y) ≤ t and blocks b get radii r_b with
 // Σ(r_b + 1) ≥ t + 1, some block must differ by ≤ r_b (pigeonhole), so only pairs whose keys
 // are that close in some block are candidates. Each block is a counting sort of the items by key
-// (a direct-address bucket table), and close buckets are compared member by member.
+// (a direct-address bucket table), and close buckets are compared member by member in wasm
+// (kernel.ts); this file builds the tables and removes pairs already reported by an earlier block.
 import { int32Views, popcount32, type HashArray } from './hamming.ts';
 import { bruteForcePairs, PairBuilder, type PairList } from './pairs.ts';
-import { planSearch, type Block } from './plan.ts';
+import { scanKernel, wasmMemory } from './kernel.ts';
+import { checkBlocks, planSearch, type Block } from './plan.ts';
 
 export interface SearchOptions {
-  /** Override the planner (benchmarks compare plans with this). */
+  /** Override the planner (benchmarks and tests compare plans with this); [] means brute force. */
   blocks?: Block[];
 }
 
@@ -32,56 +34,6 @@ export function flipMasks(width: number, radius: number): Int32Array[] {
   return groups.map((g) => Int32Array.from(g));
 }
 
-/**
- * Compares bucket v with itself and with every bucket u > v within the block radius, pushing
- * hits as sorted positions (p, q, d) into `hits`. Kept free of closures and objects so V8
- * compiles one tight monomorphic loop nest; `hash` interleaves hi/lo for locality.
- */
-function scanBucket(
-  v: number, width: number, start: Int32Array, hash: Int32Array, groups: Int32Array[], t: number, hits: PairBuilder,
-): void {
-  const s0 = start[v]!;
-  const e0 = start[v + 1]!;
-  for (let p = s0; p < e0; p++) {
-    const ph = hash[2 * p]!;
-    const pl = hash[2 * p + 1]!;
-    for (let q = p + 1; q < e0; q++) {
-      let x = ph ^ hash[2 * q]!;
-      let y = pl ^ hash[2 * q + 1]!;
-      x = x - ((x >>> 1) & 0x55555555);
-      y = y - ((y >>> 1) & 0x55555555);
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333) + (y & 0x33333333) + ((y >>> 2) & 0x33333333);
-      x = (x & 0x0f0f0f0f) + ((x >>> 4) & 0x0f0f0f0f);
-      const d = Math.imul(x, 0x01010101) >>> 24;
-      if (d <= t) hits.push(p, q, d);
-    }
-  }
-  for (let h = 0; h < width; h++) {
-    // u = v ^ m exceeds v exactly when v has m's top bit clear: each bucket pair is seen once.
-    if ((v >>> h) & 1) continue;
-    const group = groups[h]!;
-    for (let k = 0; k < group.length; k++) {
-      const u = v ^ group[k]!;
-      const s1 = start[u]!;
-      const e1 = start[u + 1]!;
-      for (let p = s0; p < e0; p++) {
-        const ph = hash[2 * p]!;
-        const pl = hash[2 * p + 1]!;
-        for (let q = s1; q < e1; q++) {
-          let x = ph ^ hash[2 * q]!;
-          let y = pl ^ hash[2 * q + 1]!;
-          x = x - ((x >>> 1) & 0x55555555);
-          y = y - ((y >>> 1) & 0x55555555);
-          x = (x & 0x33333333) + ((x >>> 2) & 0x33333333) + (y & 0x33333333) + ((y >>> 2) & 0x33333333);
-          x = (x & 0x0f0f0f0f) + ((x >>> 4) & 0x0f0f0f0f);
-          const d = Math.imul(x, 0x01010101) >>> 24;
-          if (d <= t) hits.push(p, q, d);
-        }
-      }
-    }
-  }
-}
-
 /** Every pair i<j with Hamming distance ≤ threshold, exactly once, in no particular order. */
 export function findPairs(hashes: HashArray, threshold: number, opts: SearchOptions = {}): PairList {
   const n = hashes.hi.length;
@@ -89,20 +41,30 @@ export function findPairs(hashes: HashArray, threshold: number, opts: SearchOpti
   const out = new PairBuilder();
   if (n < 2) return out.finish();
   const blocks = opts.blocks ?? planSearch(n, threshold).blocks;
+  checkBlocks(blocks, threshold);
   if (blocks.length === 0) return bruteForcePairs(hashes, threshold);
   const { hi, lo } = int32Views(hashes);
   const keys = new Int32Array(n);
-  const hash = new Int32Array(2 * n);
   const ids = new Int32Array(n);
-  const hits = new PairBuilder();
-  let start = new Int32Array(0);
+  const groups = blocks.map((bl) => flipMasks(bl.width, bl.radius));
+  // One wasm memory laid out as [bucket starts | hashes in bucket order | masks | group starts | hits].
+  const maxSize = Math.max(...blocks.map((bl) => 2 ** bl.width));
+  const maxMasks = Math.max(...groups.map((g) => g.reduce((s, x) => s + x.length, 0)));
+  const maxWidth = Math.max(...blocks.map((bl) => bl.width));
+  const offHash = align(4 * (maxSize + 1), 8);
+  const offMasks = offHash + 8 * n;
+  const offGroups = offMasks + 4 * maxMasks;
+  const offOut = align(offGroups + 4 * (maxWidth + 1), 8);
+  const memory = wasmMemory(offOut + (1 << 20));
+  const scan = scanKernel(memory);
 
   for (let b = 0; b < blocks.length; b++) {
-    const { shift, width, radius } = blocks[b]!;
+    const { shift, width } = blocks[b]!;
     const mask = width >= 32 ? -1 : (1 << width) - 1;
     const size = 2 ** width;
-    if (start.length !== size + 1) start = new Int32Array(size + 1);
-    else start.fill(0);
+    let mem = new Int32Array(memory.buffer);
+    const start = mem.subarray(0, size + 1);
+    start.fill(0);
     for (let i = 0; i < n; i++) {
       const k = keyOf(hi[i]!, lo[i]!, shift, mask);
       keys[i] = k;
@@ -110,35 +72,48 @@ export function findPairs(hashes: HashArray, threshold: number, opts: SearchOpti
     }
     for (let v = 0; v < size; v++) start[v + 1]! += start[v]!;
     // Items in bucket order so each bucket's hashes are contiguous for the comparison loops.
+    const hash = mem.subarray(offHash / 4, offHash / 4 + 2 * n);
     for (let i = 0; i < n; i++) {
       const p = start[keys[i]!]!++;
-      hash[2 * p] = hi[i]!;
-      hash[2 * p + 1] = lo[i]!;
+      hash[2 * p] = lo[i]!;
+      hash[2 * p + 1] = hi[i]!;
       ids[p] = i;
     }
     // The placement pass advanced every start to its bucket's end; shift them back.
     start.copyWithin(1, 0, size);
     start[0] = 0;
+    let m = offMasks / 4;
+    for (let h = 0; h < width; h++) {
+      mem[offGroups / 4 + h] = m - offMasks / 4;
+      mem.set(groups[b]![h]!, m);
+      m += groups[b]![h]!.length;
+    }
+    mem[offGroups / 4 + width] = m - offMasks / 4;
 
-    const groups = flipMasks(width, radius);
-    for (let v = 0; v < size; v++) {
-      if (start[v] === start[v + 1]) continue;
-      hits.length = 0;
-      scanBucket(v, width, start, hash, groups, threshold, hits);
-      for (let k = 0; k < hits.length; k++) {
-        const p = hits.a[k]!;
-        const q = hits.b[k]!;
-        if (!seenEarlier(hash, p, q, blocks, b)) out.push(ids[p]!, ids[q]!, hits.d[k]!);
+    for (let v = 0; v < size; v += CHUNK) {
+      // wasm returns an i32; past 2 GiB of hits (degenerate data) it would read as negative.
+      const end = scan(0, v, Math.min(size, v + CHUNK), offHash, offMasks, offGroups, width, threshold, offOut) >>> 0;
+      if (end === offOut) continue;
+      mem = new Int32Array(memory.buffer); // scan may have grown (and so replaced) the buffer
+      for (let o = offOut / 4; o < end / 4; o += 3) {
+        const p = (mem[o]! - offHash) / 8;
+        const q = (mem[o + 1]! - offHash) / 8;
+        if (!seenEarlier(mem, offHash / 4, p, q, blocks, b)) out.push(ids[p]!, ids[q]!, mem[o + 2]!);
       }
     }
   }
   return out.finish();
 }
 
+// Buckets per kernel call: small enough for V8 to swap in optimised wasm early, large enough
+// that the call overhead is noise.
+const CHUNK = 512;
+const align = (x: number, a: number): number => Math.ceil(x / a) * a;
+
 /** A pair close enough in an earlier block was already reported when that block was scanned. */
-function seenEarlier(hash: Int32Array, p: number, q: number, blocks: readonly Block[], b: number): boolean {
-  const xh = hash[2 * p]! ^ hash[2 * q]!;
-  const xl = hash[2 * p + 1]! ^ hash[2 * q + 1]!;
+function seenEarlier(mem: Int32Array, hash: number, p: number, q: number, blocks: readonly Block[], b: number): boolean {
+  const xl = mem[hash + 2 * p]! ^ mem[hash + 2 * q]!;
+  const xh = mem[hash + 2 * p + 1]! ^ mem[hash + 2 * q + 1]!;
   for (let e = 0; e < b; e++) {
     const { shift, width, radius } = blocks[e]!;
     if (popcount32(keyOf(xh, xl, shift, width >= 32 ? -1 : (1 << width) - 1)) <= radius) return true;

@@ -88,13 +88,16 @@ export function sortPairs(p: PairList): PairList {
   return { a, b, d, length: p.length };
 }
 
-/** Pair indices grouped by distance (counting sort), for sweeping thresholds from 0 upwards. */
+/**
+ * Indices of the pairs within maxDistance grouped by distance (counting sort): order[start[t] ..
+ * start[t+1]) are the pairs at exactly t. Pairs beyond maxDistance are left out.
+ */
 export function orderByDistance(p: PairList, maxDistance: number): { order: Uint32Array; start: Uint32Array } {
   const start = new Uint32Array(maxDistance + 2);
-  for (let k = 0; k < p.length; k++) start[p.d[k]! + 1]!++;
-  for (let t = 0; t <= maxDistance; t++) start[t + 1]! += start[t]!;
+  for (let k = 0; k < p.length; k++) if (p.d[k]! <= maxDistance) start[p.d[k]! + 1]++;
+  for (let t = 0; t <= maxDistance; t++) start[t + 1] += start[t]!;
   const next = start.slice(0, maxDistance + 1);
-  const order = new Uint32Array(p.length);
-  for (let k = 0; k < p.length; k++) order[next[p.d[k]!]!++] = k;
+  const order = new Uint32Array(start[maxDistance + 1]!);
+  for (let k = 0; k < p.length; k++) if (p.d[k]! <= maxDistance) order[next[p.d[k]!]!++] = k;
   return { order, start };
 }

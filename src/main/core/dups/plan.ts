@@ -16,6 +16,7 @@ export interface Plan {
 
 /** Largest block width: the bucket table is 4·2^width bytes. */
 export const MAX_WIDTH = 24;
+const MIN_WIDTH = 4;
 
 function ball(width: number, radius: number): number {
   let v = 1;
@@ -27,48 +28,77 @@ function ball(width: number, radius: number): number {
   return v;
 }
 
-// Nanosecond costs fitted by scripts/bench/cluster.ts-style runs (see mih.ts for the loops).
-const PER_BUCKET = 1.2;
-const PER_ITEM = 12;
-const PER_LOOKUP = 2.5;
-const PER_CANDIDATE = 1.5;
+// Nanosecond costs fitted by least squares to single-block runs (n 30k–1M, widths 10–22, radii
+// 0–3) on a 2-core AMD EPYC VM. Buckets are dear because a fresh table is paged in on first touch
+// and the counting sort scatters; a bucket pair costs its loop setup and mispredicted loop exits;
+// a candidate is one wasm popcount. Brute force is the plain JavaScript loop in pairs.ts.
+const PER_BUCKET = 10;
+const PER_ITEM = 47;
+const PER_PROBE = 2.8;
+const PER_BUCKET_PAIR = 13;
+const PER_CANDIDATE = 0.6;
+const PER_BRUTE_PAIR = 4;
 
+/** Model cost of one block for n uniformly random hashes. */
 export function blockCost(n: number, width: number, radius: number): number {
   const size = 2 ** width;
-  const occupied = size * -Math.expm1(-n / size);
-  const v = ball(width, radius);
-  const candidates = ((n * (n - 1)) / 2) * (v / size);
-  return PER_BUCKET * size + PER_ITEM * n + PER_LOOKUP * occupied * (v - 1) + PER_CANDIDATE * candidates;
-}
-
-/** Partitions of `total` into at most `parts` positive parts, largest first. */
-function partitions(total: number, parts: number, max = total): number[][] {
-  if (total === 0) return [[]];
-  if (parts === 0) return [];
-  const out: number[][] = [];
-  for (let first = Math.min(max, total); first >= 1; first--) {
-    for (const rest of partitions(total - first, parts - 1, first)) out.push([first, ...rest]);
-  }
-  return out;
+  const fill = -Math.expm1(-n / size); // chance a bucket is non-empty
+  const probes = size * fill * ((ball(width, radius) - 1) / 2);
+  const candidates = ((n * (n - 1)) / 2) * (ball(width, radius) / size);
+  return PER_BUCKET * size + PER_ITEM * n + probes * (PER_PROBE + PER_BUCKET_PAIR * fill) + PER_CANDIDATE * candidates;
 }
 
 /**
- * Cheapest plan over m near-equal blocks and every split of the t+1 "units" of the pigeonhole
- * bound among them (a block with u units is searched at radius u−1; blocks with none are skipped).
+ * Cheapest set of disjoint blocks for the pigeonhole bound. Searched blocks need not cover all
+ * 64 bits: if d(x, y) ≤ t then the searched blocks' distances sum to ≤ t, so one of them has
+ * d_b ≤ r_b whenever Σ(r_b + 1) ≥ t + 1. A knapsack over (units of the bound, bits used) finds
+ * the cheapest choice of widths and radii; brute force wins for small n or large t.
  */
 export function planSearch(n: number, threshold: number): Plan {
-  let best: Plan = { blocks: [], cost: PER_CANDIDATE * ((n * (n - 1)) / 2) };
-  // Beyond ~24 bits of 64 no block split beats brute force, and the partitions grow fast.
-  if (threshold > 24) return best;
-  for (let m = Math.ceil(64 / MAX_WIDTH); m <= 16; m++) {
-    const widths = Array.from({ length: m }, (_, i) => Math.floor(64 / m) + (i < 64 % m ? 1 : 0));
-    const shifts = widths.map((_, i) => widths.slice(0, i).reduce((s, w) => s + w, 0));
-    for (const units of partitions(threshold + 1, m)) {
-      // Wider blocks take the larger radii: they have fewer keys per bucket.
-      const blocks = units.map((u, i) => ({ shift: shifts[i]!, width: widths[i]!, radius: u - 1 }));
-      const cost = blocks.reduce((s, b) => s + blockCost(n, b.width, b.radius), 0);
-      if (cost < best.cost) best = { blocks, cost };
+  const brute: Plan = { blocks: [], cost: PER_BRUTE_PAIR * ((n * (n - 1)) / 2) };
+  // Past ~24 of 64 bits no block split beats comparing every pair.
+  if (threshold > 24) return brute;
+  const units = threshold + 1;
+  const best: { cost: number; width: number; radius: number }[][] = [];
+  for (let u = 0; u <= units; u++) {
+    best.push([]);
+    for (let bits = 0; bits <= 64; bits++) {
+      let cell = { cost: u === 0 ? 0 : Infinity, width: 0, radius: -1 };
+      for (let width = MIN_WIDTH; u > 0 && width <= Math.min(MAX_WIDTH, bits); width++) {
+        for (let radius = 0; radius < u; radius++) {
+          const cost = best[u - radius - 1]![bits - width]!.cost + blockCost(n, width, radius);
+          if (cost < cell.cost) cell = { cost, width, radius };
+        }
+      }
+      best[u]!.push(cell);
     }
   }
-  return best;
+  if (!(best[units]![64]!.cost < brute.cost)) return brute;
+  const blocks: Block[] = [];
+  for (let u = units, bits = 64, shift = 0; u > 0; ) {
+    const { width, radius } = best[u]![bits]!;
+    blocks.push({ shift, width, radius });
+    shift += width;
+    bits -= width;
+    u -= radius + 1;
+  }
+  return { blocks, cost: best[units]![64]!.cost };
+}
+
+/** Throws unless the blocks are disjoint, fit in 64 bits and satisfy the pigeonhole bound for t. */
+export function checkBlocks(blocks: readonly Block[], threshold: number): void {
+  let used = 0n;
+  let units = 0;
+  for (const { shift, width, radius } of blocks) {
+    if (!(width >= 1 && width <= MAX_WIDTH && shift >= 0 && shift + width <= 64 && radius >= 0)) {
+      throw new RangeError(`bad block ${JSON.stringify({ shift, width, radius })}`);
+    }
+    const bits = ((1n << BigInt(width)) - 1n) << BigInt(shift);
+    if (used & bits) throw new RangeError('blocks overlap');
+    used |= bits;
+    units += radius + 1;
+  }
+  if (blocks.length > 0 && units <= threshold) {
+    throw new RangeError(`blocks can miss pairs: Σ(radius + 1) = ${units} must exceed the threshold ${threshold}`);
+  }
 }

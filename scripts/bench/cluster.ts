@@ -1,0 +1,117 @@
+// Near-duplicate search figures: pairs + clusters at 100k and 1M hashes (the 1M run in a child
+// process so its peak RSS is its own), the threshold sweep behind the UI slider, and brute force
+// for comparison. Data: uniformly random 64-bit hashes with 5% planted near-copies (0–8 flipped
+// bits, copies of copies included). Real pHashes are not uniform (bits are correlated), so real
+// catalogs put more items in some buckets and see more candidate pairs than this.
+import { spawn } from 'node:child_process';
+import {
+  bruteForcePairs,
+  clustersFromPairs,
+  findPairs,
+  planSearch,
+  syntheticHashes,
+  thresholdSweep,
+} from '../../src/main/core/dups/index.ts';
+import type { Figure } from './report.ts';
+
+const THRESHOLD = 10;
+const SWEEP_MAX = 12;
+const BRUTE_N = 30_000;
+const RUNS = 3;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const blocksOf = (n: number, t: number): string =>
+  planSearch(n, t).blocks.map((b) => `${b.width}b/r${b.radius}`).join(' ');
+
+interface ClusterRun {
+  seconds: number;
+  pairs: number;
+  clusters: number;
+  maxRssMb: number;
+}
+
+function clusterOnce(n: number, seed: number): ClusterRun {
+  const hashes = syntheticHashes(n, { seed });
+  const started = performance.now();
+  const pairs = findPairs(hashes, THRESHOLD);
+  const { clusters } = clustersFromPairs(n, pairs);
+  const seconds = (performance.now() - started) / 1000;
+  // resourceUsage().maxRSS is the peak resident set of this whole process, in KiB.
+  return { seconds, pairs: pairs.length, clusters: clusters.length, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+/** One 1M run in a fresh Node process: cold JIT and wasm, and a peak RSS no other run shares. */
+function clusterInChild(n: number, seed: number): Promise<ClusterRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, '--child', String(n), String(seed)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as ClusterRun);
+      else reject(new Error(`cluster child exited with ${code}`));
+    });
+  });
+}
+
+export async function benchClustering(opts: { log: (s: string) => void }): Promise<Figure[]> {
+  const { log } = opts;
+  log(`clustering: uniform random hashes + 5% near-copies, threshold ${THRESHOLD}, ${RUNS} runs each`);
+
+  const runs100k: ClusterRun[] = [];
+  for (let r = 0; r < RUNS; r++) runs100k.push(clusterOnce(100_000, 100 + r));
+  const c100k = median(runs100k.map((r) => r.seconds));
+  log(`  100k: ${runs100k.map((r) => r.seconds.toFixed(3)).join(' / ')} s (${runs100k[0]!.pairs} pairs, ` +
+    `${runs100k[0]!.clusters} clusters; blocks ${blocksOf(100_000, THRESHOLD)})`);
+
+  const runs1m: ClusterRun[] = [];
+  for (let r = 0; r < RUNS; r++) runs1m.push(await clusterInChild(1_000_000, 200 + r));
+  const c1m = median(runs1m.map((r) => r.seconds));
+  const rss1m = median(runs1m.map((r) => r.maxRssMb));
+  log(`  1M (child process, cold): ${runs1m.map((r) => r.seconds.toFixed(2)).join(' / ')} s, peak RSS ` +
+    `${runs1m.map((r) => r.maxRssMb.toFixed(0)).join(' / ')} MB (${runs1m[0]!.pairs} pairs, ` +
+    `${runs1m[0]!.clusters} clusters; blocks ${blocksOf(1_000_000, THRESHOLD)})`);
+
+  // The slider: one search at SWEEP_MAX yields the histogram and cluster counts for every threshold.
+  const sweepData = syntheticHashes(100_000, { seed: 300 });
+  const cold = performance.now();
+  thresholdSweep(sweepData, SWEEP_MAX);
+  const coldMs = performance.now() - cold;
+  const sweepMs: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const started = performance.now();
+    thresholdSweep(sweepData, SWEEP_MAX);
+    sweepMs.push(performance.now() - started);
+  }
+  const sweep = thresholdSweep(sweepData, SWEEP_MAX);
+  log(`  histogram+clusters 0..${SWEEP_MAX} at 100k: ${sweepMs.map((x) => x.toFixed(0)).join(' / ')} ms ` +
+    `(first call ${coldMs.toFixed(0)} ms; blocks ${blocksOf(100_000, SWEEP_MAX)})`);
+  log(`    pairs by distance: ${sweep.histogram.join(' ')}; clusters by threshold: ${sweep.clusters.join(' ')}`);
+
+  const bruteData = syntheticHashes(BRUTE_N, { seed: 400 });
+  const bruteS: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const started = performance.now();
+    bruteForcePairs(bruteData, THRESHOLD);
+    bruteS.push((performance.now() - started) / 1000);
+  }
+  const brute = median(bruteS);
+  const perPair = brute / ((BRUTE_N * (BRUTE_N - 1)) / 2);
+  log(`  brute force ${BRUTE_N / 1000}k: ${bruteS.map((x) => x.toFixed(2)).join(' / ')} s; extrapolated by n², not ` +
+    `measured: 100k ≈ ${(perPair * 5e9).toFixed(0)} s, 1M ≈ ${((perPair * 5e11) / 3600).toFixed(1)} h`);
+
+  return [
+    { name: 'cluster_100k_seconds', value: round(c100k, 3), unit: `s (pairs ≤ ${THRESHOLD} + union-find)` },
+    { name: 'cluster_1m_seconds', value: round(c1m, 2), unit: `s (pairs ≤ ${THRESHOLD} + union-find, fresh process)` },
+    { name: 'cluster_1m_rss_mb', value: round(rss1m, 0), unit: 'MB peak RSS of that process (resourceUsage().maxRSS)' },
+    { name: 'histogram_100k_ms', value: round(median(sweepMs), 0), unit: `ms (pairs + clusters for thresholds 0..${SWEEP_MAX})` },
+    { name: `bruteforce_${BRUTE_N / 1000}k_seconds`, value: round(brute, 2), unit: `s (all pairs ≤ ${THRESHOLD}, O(n²))` },
+  ];
+}
+
+if (process.argv[1] === import.meta.filename && process.argv[2] === '--child') {
+  process.stdout.write(JSON.stringify(clusterOnce(Number(process.argv[3]), Number(process.argv[4]))));
+}
