@@ -1,5 +1,6 @@
-// `npm run bench [-- --json] [-- --corpus DIR] [-- --runs N]`: indexing throughput against a decode
-// ceiling measured in the same run, and agreement of our hashes with Python imagehash 4.3.2.
+// `npm run bench [-- --json] [-- --corpus DIR] [-- --runs N] [-- --skip-clustering]`: indexing
+// throughput against a decode ceiling measured in the same run, agreement of our hashes with Python
+// imagehash 4.3.2 (shared corpus only), and near-duplicate clustering at 100k and 1M hashes.
 // DIR is the output folder of ../shared/corpus/make_corpus.sh (images in DIR/corpus/<label>/...).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -9,11 +10,18 @@ import { Worker } from 'node:worker_threads';
 import { openCatalog } from '../src/main/core/catalog/catalog.ts';
 import { listImages } from '../src/main/core/catalog/images.ts';
 import { runImport } from '../src/main/core/scan/import.ts';
+import { benchClustering } from './bench/cluster.ts';
 import { generatedCorpus, listFiles } from './bench/corpus.ts';
 import { writeBenchmarkDoc, type Figure } from './bench/report.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, corpus: { type: 'string' }, runs: { type: 'string' }, 'no-write': { type: 'boolean' } },
+  options: {
+    json: { type: 'boolean' },
+    corpus: { type: 'string' },
+    runs: { type: 'string' },
+    'no-write': { type: 'boolean' },
+    'skip-clustering': { type: 'boolean' },
+  },
 });
 const runs = Number(values.runs ?? 3);
 const corpusArg = values.corpus ? resolve(values.corpus) : null;
@@ -98,6 +106,8 @@ if (corpusArg) {
     figures.push({ name: `imagehash_exact_${hash}`, value: round((100 * exact) / compared, 2), unit: '% of images identical' });
   }
 }
+
+if (!values['skip-clustering']) figures.push(...(await benchClustering({ log })));
 
 if (values.json) for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
 else for (const f of figures) log(`${f.name.padEnd(24)} ${String(f.value).padStart(9)} ${f.unit}${f.ratio !== undefined ? `  (${f.ratio} of ceiling)` : ''}`);
