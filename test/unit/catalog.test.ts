@@ -34,7 +34,9 @@ describe('catalog file', () => {
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 7}`);
     raw.close();
     expect(() => openCatalog(file)).toThrow(CatalogTooNewError);
-    expect(() => openCatalog(file)).toThrow(/newer Winnow \(catalog schema v8; this Winnow reads up to v1\)/);
+    expect(() => openCatalog(file)).toThrow(
+      `newer Winnow (catalog schema v${LATEST_SCHEMA_VERSION + 7}; this Winnow reads up to v${LATEST_SCHEMA_VERSION})`,
+    );
     const again = new Database(file);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 7);
     expect(tables(again)).toEqual([]);
@@ -90,6 +92,27 @@ describe('migrations', () => {
     db.prepare('INSERT INTO hashes VALUES (1, 1, 2, 3, 4, 5)').run();
     db.prepare('DELETE FROM sources').run();
     expect(db.prepare('SELECT count(*) AS n FROM hashes').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('v2 keeps v1 data, copies labels to source labels and adds the journal and cluster tables', () => {
+    const file = join(scratch(), 'c.winnow');
+    const v1 = openCatalog(file, { targetVersion: 1 });
+    v1.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/data', 'folders', 0)").run();
+    v1.prepare("INSERT INTO labels(name) VALUES ('cats')").run();
+    v1.prepare(
+      "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, label_id, status, indexed_at) VALUES (1, x'612e6a7067', 'a.jpg', 1, 1, 'abc', 1, 'active', 0)",
+    ).run();
+    v1.prepare('INSERT INTO hashes VALUES (1, 1, 2, 3, 4, 5)').run();
+    v1.close();
+    const db = openCatalog(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT label_id, source_label_id FROM images').get()).toEqual({ label_id: 1, source_label_id: 1 });
+    expect(db.prepare('SELECT phash, phash_mirror, dhash_mirror, thumb FROM hashes').get()).toEqual({
+      phash: 2, phash_mirror: null, dhash_mirror: null, thumb: null,
+    });
+    expect(tables(db)).toEqual(['cluster_members', 'cluster_runs', 'hashes', 'images', 'journal', 'labels', 'settings', 'sources']);
+    expect(() => db.prepare("INSERT INTO journal(batch, op, data, created_at) VALUES (1, 'delete', '{}', 0)").run()).toThrow(/CHECK/);
     db.close();
   });
 

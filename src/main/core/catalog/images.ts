@@ -63,7 +63,8 @@ export class ImageWriter {
   constructor(db: Database.Database, sourceId: number) {
     this.db = db;
     this.sourceId = sourceId;
-    const cols = 'path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, label_id, status, error, indexed_at';
+    const cols =
+      'path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, label_id, source_label_id, status, error, indexed_at';
     this.stmts = {
       insert: db.prepare(`INSERT INTO images(source_id, ${cols}) VALUES (?, ${cols.split(',').map(() => '?').join(', ')})`),
       update: db.prepare(`UPDATE images SET (${cols}) = (${cols.split(',').map(() => '?').join(', ')}) WHERE id = ?`),
@@ -73,7 +74,9 @@ export class ImageWriter {
       ),
       deleteHashes: db.prepare('DELETE FROM hashes WHERE image_id = ?'),
       setStatus: db.prepare('UPDATE images SET status = ? WHERE id = ?'),
-      setLabel: db.prepare('UPDATE images SET label_id = ? WHERE id = ? AND label_id IS NOT ?'),
+      setLabel: db.prepare(
+        'UPDATE images SET label_id = @label, source_label_id = @label WHERE id = @id AND source_label_id IS NOT @label',
+      ),
       findLabel: db.prepare('SELECT id, code FROM labels WHERE name = ?'),
       insertLabel: db.prepare('INSERT INTO labels(name, code) VALUES (?, ?)'),
       setLabelCode: db.prepare('UPDATE labels SET code = ? WHERE id = ?'),
@@ -100,7 +103,7 @@ export class ImageWriter {
   write(id: number | null, r: ImageRecord): number {
     const values = [
       r.pathBytes, r.relPath, r.size, r.mtimeMs, r.sha256, r.width, r.height, r.format, r.channels,
-      r.labelId, r.status, r.error, Date.now(),
+      r.labelId, r.labelId, r.status, r.error, Date.now(),
     ];
     if (id === null) id = Number(this.stmts.insert.run(this.sourceId, ...values).lastInsertRowid);
     else this.stmts.update.run(...values, id);
@@ -113,8 +116,9 @@ export class ImageWriter {
     this.stmts.setStatus.run(status, id);
   }
 
+  /** Sets the label the import found; syncDecisions() then applies any relabel decision on top. */
   setLabel(id: number, labelId: number | null): void {
-    this.stmts.setLabel.run(labelId, id, labelId);
+    this.stmts.setLabel.run({ label: labelId, id });
   }
 
   transaction(fn: () => void): void {

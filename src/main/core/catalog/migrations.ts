@@ -62,6 +62,47 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'mirror hashes and thumbnails, decisions journal, persisted clusters',
+    up(db) {
+      db.exec(`
+        -- The label the import found (folder / CSV); label_id becomes the effective label, which a
+        -- relabel decision in the journal may override.
+        ALTER TABLE images ADD COLUMN source_label_id INTEGER REFERENCES labels(id);
+        UPDATE images SET source_label_id = label_id;
+        -- Features for near-duplicate matching, from the same decode as the hashes. NULL for rows
+        -- indexed before v2: the next import reads those files again.
+        ALTER TABLE hashes ADD COLUMN phash_mirror INTEGER;
+        ALTER TABLE hashes ADD COLUMN dhash_mirror INTEGER;
+        ALTER TABLE hashes ADD COLUMN thumb BLOB;
+        -- Append-only: every user decision, undo and redo is a row; current state is a replay.
+        -- Decisions name images by content (sha256) so they survive renames, moves and re-imports.
+        CREATE TABLE journal (
+          seq INTEGER PRIMARY KEY,
+          batch INTEGER NOT NULL,
+          op TEXT NOT NULL CHECK (op IN ('keep', 'not-duplicates', 'exclude', 'relabel', 'undo', 'redo')),
+          data TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX journal_batch ON journal(batch);
+        CREATE TABLE cluster_runs (
+          id INTEGER PRIMARY KEY,
+          rule TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          image_count INTEGER NOT NULL
+        );
+        CREATE TABLE cluster_members (
+          run_id INTEGER NOT NULL REFERENCES cluster_runs(id) ON DELETE CASCADE,
+          cluster INTEGER NOT NULL,
+          image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+          distance INTEGER NOT NULL,
+          PRIMARY KEY (run_id, image_id)
+        );
+        CREATE INDEX cluster_members_cluster ON cluster_members(run_id, cluster);
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { syncDecisions } from '../decisions/sync.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
@@ -117,8 +118,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       report.failures.push({ path: relPath, error: result.error });
       row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null };
     } else {
-      const status = old?.status === 'excluded' ? 'excluded' : 'active';
-      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status, error: null, hashes: result.hashes };
+      // Exclusion is decided by content in the journal; syncDecisions() applies it after the import.
+      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes };
     }
     if (old) {
       if (result.kind === 'image') report.changed++;
@@ -128,7 +129,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
     if (movedFrom) {
       report.moved++;
-      writer.write(movedFrom.id, { ...row, status: movedFrom.status === 'excluded' ? 'excluded' : row.status });
+      writer.write(movedFrom.id, row);
     } else {
       if (result.kind === 'image') report.added++;
       writer.write(null, row);
@@ -182,6 +183,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     }
     params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
   });
+  syncDecisions(params.db);
   resolver.finish();
   report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   report.labelProblems = resolver.problems;
