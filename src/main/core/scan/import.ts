@@ -66,7 +66,12 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
 
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
-    walked = await walk(root, ctx.signal, (n) => ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null }));
+    let lastScanEmit = 0;
+    walked = await walk(root, ctx.signal, (n) => {
+      if (performance.now() - lastScanEmit < 200) return; // the same ~5 a second as the hash phase
+      lastScanEmit = performance.now();
+      ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null });
+    });
   } catch (err) {
     if (ctx.signal?.aborted) return { ...report, cancelled: true, seconds: (performance.now() - started) / 1000 };
     throw err;
