@@ -6,6 +6,8 @@ import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { listImages } from '../../src/main/core/catalog/images.ts';
 import type { Progress } from '../../src/main/core/jobs.ts';
 import { runImport } from '../../src/main/core/scan/import.ts';
+import { record } from '../../src/main/core/decisions/journal.ts';
+import { syncDecisions } from '../../src/main/core/decisions/sync.ts';
 import { EXPECTED_FAILURES, writeMixedTree } from '../helpers/bad-inputs.ts';
 import { snapshotTree, tempDir, writeJpeg } from '../helpers/fixtures.ts';
 
@@ -62,6 +64,12 @@ describe('re-import', () => {
 
     const again = await runImport({ db, root, labels: { mode: 'folders' } });
     expect(again).toMatchObject({ added: 0, unchanged: 6, changed: 0, missing: 0, moved: 0 });
+    const features = db.prepare('SELECT length(thumb) AS bytes, phash_mirror IS NOT NULL AS mirror FROM hashes').all();
+    expect(features).toEqual(Array(6).fill({ bytes: 256, mirror: 1 }));
+
+    // A row indexed before matching features existed (schema v1) is read again once.
+    db.prepare("UPDATE hashes SET thumb = NULL, phash_mirror = NULL, dhash_mirror = NULL WHERE image_id = (SELECT id FROM images WHERE rel_path = 'L1/img3.jpg')").run();
+    expect(await runImport({ db, root, labels: { mode: 'folders' } })).toMatchObject({ unchanged: 5, changed: 1 });
 
     await writeJpeg(join(root, 'L0/img0.jpg'), 999); // new content
     utimesSync(join(root, 'L0/img0.jpg'), new Date(), new Date(Date.now() + 5000));
@@ -69,6 +77,9 @@ describe('re-import', () => {
     const shaOf2 = listImages(db).find((r) => r.path === 'L0/img2.jpg')!.sha256;
     renameSync(join(root, 'L0/img2.jpg'), join(root, 'L1/renamed.jpg'));
     await writeJpeg(join(root, 'L1/new.jpg'), 555);
+    const excludedSha = shaOf2!;
+    record(db, [{ op: 'exclude', shas: [excludedSha] }]);
+    syncDecisions(db);
     const third = await runImport({ db, root, labels: { mode: 'folders' } });
     expect(third).toMatchObject({ added: 1, unchanged: 3, changed: 1, missing: 1, moved: 1, failed: 0 });
 
@@ -76,7 +87,8 @@ describe('re-import', () => {
     expect(rows).toHaveLength(7);
     expect(rows.find((r) => r.path === 'L1/img1.jpg')!.status).toBe('missing');
     const moved = rows.find((r) => r.path === 'L1/renamed.jpg')!;
-    expect(moved).toMatchObject({ sha256: shaOf2, label: 'L1', status: 'active' });
+    // the decision made on the old path follows the content to its new path
+    expect(moved).toMatchObject({ sha256: shaOf2, label: 'L1', status: 'excluded' });
     expect(rows.find((r) => r.path === 'L0/img2.jpg')).toBeUndefined();
     db.close();
   });

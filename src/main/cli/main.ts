@@ -1,4 +1,4 @@
-// The headless entry point: `winnow index|list ...`. It checks the Node version before loading
+// The headless entry point: `winnow index|list|dups|resolve|undo|redo ...`. It checks the Node version before loading
 // anything native (better-sqlite3 13 crashes on Node < 22 instead of failing cleanly).
 
 const MIN_NODE_MAJOR = 22;
@@ -8,6 +8,9 @@ const USAGE = `Usage: winnow <command> [options]
 Commands:
   index DIR --catalog FILE   import a folder of images (labels, hashes) into a catalog
   list --catalog FILE        print every image of a catalog (--csv or --json)
+  dups --catalog FILE        find near-duplicate clusters, suggest what to keep
+  resolve --catalog FILE     record decisions on clusters (keep, not duplicates, exclude, relabel)
+  undo / redo --catalog FILE step back or forward through those decisions
 
 Run \`winnow <command> --help\` for a command's options. Exit codes: 0 ok (per-file problems are
 listed), 2 usage error, 1 fatal error.`;
@@ -41,6 +44,22 @@ async function main(argv: string[]): Promise<number> {
       list: async () => {
         const m = await import('./list-command.ts');
         return { run: m.listCommand, usage: m.LIST_USAGE };
+      },
+      dups: async () => {
+        const m = await import('./dups-command.ts');
+        return { run: m.dupsCommand, usage: m.DUPS_USAGE };
+      },
+      resolve: async () => {
+        const m = await import('./resolve-command.ts');
+        return { run: m.resolveCommand, usage: m.RESOLVE_USAGE };
+      },
+      undo: async () => {
+        const m = await import('./resolve-command.ts');
+        return { run: m.undoRedoCommand('undo'), usage: m.RESOLVE_USAGE };
+      },
+      redo: async () => {
+        const m = await import('./resolve-command.ts');
+        return { run: m.undoRedoCommand('redo'), usage: m.RESOLVE_USAGE };
       },
     };
     const load = commands[command];

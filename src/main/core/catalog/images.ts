@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ImageHashes } from '../hashing/hash-image.ts';
+import type { ImageFeatures, ImageHashes } from '../hashing/hash-image.ts';
 
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 
@@ -10,6 +10,8 @@ export interface KnownImage {
   mtimeMs: number;
   sha256: string | null;
   status: ImageStatus;
+  /** False for rows indexed before the matching features existed (schema v1): read them again. */
+  hasFeatures: boolean;
 }
 
 /** What one file contributes to its row; `hashes` is null for files that failed. */
@@ -27,9 +29,11 @@ export interface ImageRecord {
   status: ImageStatus;
   error: string | null;
   hashes: ImageHashes | null;
+  features: ImageFeatures | null;
 }
 
 const HASH_NAMES = ['ahash', 'phash', 'dhash', 'whash', 'blockhash'] as const;
+const HASH_COLUMNS = [...HASH_NAMES, 'phash_mirror', 'dhash_mirror', 'thumb'] as const;
 
 /** Hashes are unsigned 64-bit values; SQLite integers are signed, so store the same 8 bytes signed. */
 export const toSqlInt = (h: bigint): bigint => BigInt.asIntN(64, h);
@@ -47,10 +51,12 @@ export function ensureSource(db: Database.Database, root: string, labelMode: str
 export function knownImages(db: Database.Database, sourceId: number): KnownImage[] {
   return db
     .prepare(
-      `SELECT id, path_bytes AS pathBytes, size, mtime_ms AS mtimeMs, sha256, status
-       FROM images WHERE source_id = ?`,
+      `SELECT i.id, i.path_bytes AS pathBytes, i.size, i.mtime_ms AS mtimeMs, i.sha256, i.status,
+              h.thumb IS NOT NULL AS hasFeatures
+       FROM images i LEFT JOIN hashes h ON h.image_id = i.id WHERE i.source_id = ?`,
     )
-    .all(sourceId) as KnownImage[];
+    .all(sourceId)
+    .map((r) => ({ ...(r as KnownImage), hasFeatures: Boolean((r as { hasFeatures: number }).hasFeatures) }));
 }
 
 /** Prepared writes for one import; call them inside a transaction. */
@@ -69,8 +75,8 @@ export class ImageWriter {
       insert: db.prepare(`INSERT INTO images(source_id, ${cols}) VALUES (?, ${cols.split(',').map(() => '?').join(', ')})`),
       update: db.prepare(`UPDATE images SET (${cols}) = (${cols.split(',').map(() => '?').join(', ')}) WHERE id = ?`),
       upsertHashes: db.prepare(
-        `INSERT INTO hashes(image_id, ${HASH_NAMES.join(', ')}) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(image_id) DO UPDATE SET ${HASH_NAMES.map((h) => `${h} = excluded.${h}`).join(', ')}`,
+        `INSERT INTO hashes(image_id, ${HASH_COLUMNS.join(', ')}) VALUES (?, ${HASH_COLUMNS.map(() => '?').join(', ')})
+         ON CONFLICT(image_id) DO UPDATE SET ${HASH_COLUMNS.map((h) => `${h} = excluded.${h}`).join(', ')}`,
       ),
       deleteHashes: db.prepare('DELETE FROM hashes WHERE image_id = ?'),
       setStatus: db.prepare('UPDATE images SET status = ? WHERE id = ?'),
@@ -107,7 +113,10 @@ export class ImageWriter {
     ];
     if (id === null) id = Number(this.stmts.insert.run(this.sourceId, ...values).lastInsertRowid);
     else this.stmts.update.run(...values, id);
-    if (r.hashes) this.stmts.upsertHashes.run(id, ...HASH_NAMES.map((h) => toSqlInt(r.hashes![h])));
+    if (r.hashes && r.features) {
+      const f = r.features;
+      this.stmts.upsertHashes.run(id, ...HASH_NAMES.map((h) => toSqlInt(r.hashes![h])), toSqlInt(f.phashMirror), toSqlInt(f.dhashMirror), f.thumb);
+    }
     else this.stmts.deleteHashes.run(id);
     return id;
   }

@@ -7,6 +7,7 @@ import { LUT_EXACT, LUT_FASTDCT, scanGrey } from './cells.ts';
 import { blockMeansFromCells, resizeFromCells } from './cells-lanczos.ts';
 import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
 import { blockhashFromSums } from './blockhash.ts';
+import { featuresFromGrids, THUMB_SIDE, type ImageFeatures } from './features.ts';
 
 export interface ImageHashes {
   ahash: bigint;
@@ -18,9 +19,18 @@ export interface ImageHashes {
 
 export type ImageInfo = MediaInfo;
 
+export type { ImageFeatures } from './features.ts';
+
 export interface HashResult {
   info: ImageInfo;
   hashes: ImageHashes;
+  /** Matching aids from the same decode: mirrored pHash/dHash and a verification thumbnail. */
+  features: ImageFeatures;
+}
+
+export interface GreyHashes {
+  hashes: ImageHashes;
+  features: ImageFeatures;
 }
 
 // Cells per axis (cells.ts). Measured on the shared corpus against imagehash: dHash, the most
@@ -36,40 +46,56 @@ function whashTarget(img: GreyImage): number {
   return img.fullSize ? s : Math.min(s, whashScale(img.width, img.height));
 }
 
-function hashExact(img: GreyImage): ImageHashes {
+function hashExact(img: GreyImage, blockhash: bigint): GreyHashes {
   const { grey, width, height } = img;
   const s = whashTarget(img);
+  const p32 = resizeL(grey, width, height, 32, 32);
+  const p9x8 = resizeL(grey, width, height, 9, 8);
   return {
-    ahash: averageHashFromGrid(resizeL(grey, width, height, 8, 8)),
-    phash: pHashFromGrid(resizeL(grey, width, height, 32, 32)),
-    dhash: dHashFromGrid(resizeL(grey, width, height, 9, 8)),
-    whash: wHashFromBlockSums(blockSums8(resizeL(grey, width, height, s, s), s)),
-    blockhash: 0n,
+    hashes: {
+      ahash: averageHashFromGrid(resizeL(grey, width, height, 8, 8)),
+      phash: pHashFromGrid(p32),
+      dhash: dHashFromGrid(p9x8),
+      whash: wHashFromBlockSums(blockSums8(resizeL(grey, width, height, s, s), s)),
+      blockhash,
+    },
+    features: featuresFromGrids(p32, p9x8, resizeL(grey, width, height, THUMB_SIDE, THUMB_SIDE)),
   };
 }
 
 /** All hashes of a decoded greyscale image. */
 export function hashGrey(img: GreyImage): ImageHashes {
+  return hashGreyWithFeatures(img).hashes;
+}
+
+/** All hashes of a decoded greyscale image plus the matching features, from the same grids. */
+export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
   const { grey, width, height } = img;
   const lut = img.fastDct ? LUT_FASTDCT : LUT_EXACT;
   const scan = scanGrey(grey, width, height, CELLS, CELLS, lut);
   const blockhash = blockhashFromSums(scan.blockhashSums, width, height);
-  if (!img.fastDct && img.fullSize && width * height <= EXACT_RESIZE_MAX_PIXELS) return { ...hashExact(img), blockhash };
+  if (!img.fastDct && img.fullSize && width * height <= EXACT_RESIZE_MAX_PIXELS) return hashExact(img, blockhash);
   const c = scan.cells;
+  const p32 = resizeFromCells(c, width, height, 32, 32);
+  const p9x8 = resizeFromCells(c, width, height, 9, 8);
   return {
-    ahash: averageHashFromGrid(resizeFromCells(c, width, height, 8, 8)),
-    phash: pHashFromGrid(resizeFromCells(c, width, height, 32, 32)),
-    dhash: dHashFromGrid(resizeFromCells(c, width, height, 9, 8)),
-    whash: wHashFromBlockSums(blockMeansFromCells(c, width, height, whashTarget(img))),
-    blockhash,
+    hashes: {
+      ahash: averageHashFromGrid(resizeFromCells(c, width, height, 8, 8)),
+      phash: pHashFromGrid(p32),
+      dhash: dHashFromGrid(p9x8),
+      whash: wHashFromBlockSums(blockMeansFromCells(c, width, height, whashTarget(img))),
+      blockhash,
+    },
+    features: featuresFromGrids(p32, p9x8, resizeFromCells(c, width, height, THUMB_SIDE, THUMB_SIDE)),
   };
 }
 
 /**
- * Decodes `buf` once and computes aHash, pHash, dHash, wHash (imagehash-compatible) and a
- * 64-bit blockhash. Throws MediaError for oversized, corrupt or unsupported images.
+ * Decodes `buf` once and computes aHash, pHash, dHash, wHash (imagehash-compatible), a
+ * 64-bit blockhash and the matching features (features.ts). Throws MediaError for oversized,
+ * corrupt or unsupported images.
  */
 export async function hashImage(buf: Buffer, opts: { maxPixels?: number } = {}): Promise<HashResult> {
   const img = await decodeGrey(buf, opts);
-  return { info: img.info, hashes: hashGrey(img) };
+  return { info: img.info, ...hashGreyWithFeatures(img) };
 }

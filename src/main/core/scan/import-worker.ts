@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
-import { hashImage, type ImageHashes } from '../hashing/hash-image.ts';
+import { hashImage, type ImageFeatures, type ImageHashes } from '../hashing/hash-image.ts';
 import { describeContent, hasImageExtension, isReadableFormat, sniffFormat, SNIFF_BYTES } from './sniff.ts';
 import { describeFsError } from './walk.ts';
 
@@ -11,7 +11,10 @@ export interface FileTask {
 }
 
 export type FileResult =
-  | { kind: 'image'; size: number; sha256: string; width: number; height: number; format: string; channels: number; hashes: ImageHashes }
+  | {
+      kind: 'image'; size: number; sha256: string; width: number; height: number; format: string; channels: number;
+      hashes: ImageHashes; features: ImageFeatures;
+    }
   | { kind: 'error'; size: number; sha256: string | null; error: string }
   | { kind: 'skip' };
 
@@ -59,9 +62,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
-    const { info, hashes } = await hashImage(data, { maxPixels: task.maxPixels });
+    const { info, hashes, features } = await hashImage(data, { maxPixels: task.maxPixels });
     // The sniffed name wins (libvips calls AVIF 'heif'): users know their files as JPEG, PNG, AVIF...
-    return { kind: 'image', size: data.length, sha256, ...info, format: format ?? info.format, hashes };
+    return { kind: 'image', size: data.length, sha256, ...info, format: format ?? info.format, hashes, features };
   } catch (err) {
     return { kind: 'error', size: data.length, sha256, error: (err as Error).message };
   }

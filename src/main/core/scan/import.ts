@@ -90,7 +90,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       const k = key(f.rel);
       seen.add(k);
       const old = known.get(k);
-      if (old && old.size === f.size && old.mtimeMs === f.mtimeMs && (old.status === 'active' || old.status === 'excluded')) {
+      const current = old && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures;
+      if (current && (old.status === 'active' || old.status === 'excluded')) {
         report.unchanged++;
         writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
       } else toHash.push(f);
@@ -121,10 +122,10 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     if (result.kind === 'error') {
       report.failed++;
       report.failures.push({ path: relPath, error: result.error });
-      row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null };
+      row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null, features: null };
     } else {
       // Exclusion is decided by content in the journal; syncDecisions() applies it after the import.
-      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes };
+      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
     }
     if (old) {
       if (result.kind === 'image') report.changed++;

@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { openCatalog } from '../core/catalog/catalog.ts';
+import { computeClusters, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
+import { parseKeeperCriteria } from '../core/dups/keeper.ts';
+import { parseRule } from '../core/dups/match.ts';
+import { optionalInt, parse, requireString, UsageError } from './args.ts';
+
+export const DUPS_USAGE = `winnow dups --catalog FILE [--preset strict|balanced|loose] [--phash N] [--dhash N] [--no-mirror]
+            [--keep-by resolution,filesize,quality,oldest,path] [--json]
+  Finds near-duplicate clusters (exact copies always; mirrored copies unless --no-mirror), lists
+  mixed-label clusters first, and suggests which member to keep and why. The clusters are saved so
+  \`winnow resolve\` can refer to them by number.`;
+
+export async function dupsCommand(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      catalog: { type: 'string' },
+      preset: { type: 'string' },
+      phash: { type: 'string' },
+      dhash: { type: 'string' },
+      'no-mirror': { type: 'boolean' },
+      'keep-by': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    0,
+  );
+  const catalog = requireString(values, 'catalog');
+  let rule;
+  let criteria;
+  try {
+    rule = parseRule({
+      preset: values.preset as string | undefined,
+      phash: optionalInt(values, 'phash', 0),
+      dhash: optionalInt(values, 'dhash', 0),
+      mirror: values['no-mirror'] ? false : undefined,
+    });
+    criteria = values['keep-by'] ? parseKeeperCriteria(values['keep-by'] as string) : undefined;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const db = openCatalog(resolve(catalog));
+  try {
+    const run = computeClusters(db, rule, criteria);
+    process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : formatRun(run));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export function toJson(run: ClusterRun): object {
+  const clustered = run.clusters.reduce((n, c) => n + c.members.length, 0);
+  return {
+    rule: run.rule,
+    images: run.images,
+    summary: {
+      clusters: run.clusters.length,
+      imagesInClusters: clustered,
+      mixedLabels: run.clusters.filter((c) => c.mixedLabels).length,
+      resolved: run.clusters.filter((c) => c.resolved).length,
+      needReindex: run.needReindex,
+    },
+    clusters: run.clusters.map((c) => ({
+      id: c.id,
+      members: c.members.map((m) => ({
+        path: m.path, sha256: m.sha256, label: m.label, distance: m.distance, status: m.status,
+        width: m.width, height: m.height, size: m.size, format: m.format, source: m.source,
+      })),
+      suggested: c.suggested,
+      suggestedPath: c.suggestedPath,
+      reason: c.reason,
+      mixedLabels: c.mixedLabels,
+      resolved: c.resolved,
+    })),
+  };
+}
+
+export function formatRun(run: ClusterRun): string {
+  const mixed = run.clusters.filter((c) => c.mixedLabels).length;
+  const resolvedCount = run.clusters.filter((c) => c.resolved).length;
+  const lines = [
+    `Rule: ${run.rule}`,
+    `${run.images} images, ${run.clusters.length} clusters (${mixed} with mixed labels, ${resolvedCount} resolved)`,
+  ];
+  if (run.needReindex) lines.push(`${run.needReindex} images were indexed by an older Winnow: run \`winnow index\` again to match them.`);
+  for (const c of run.clusters) lines.push('', ...formatCluster(c));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatCluster(c: Cluster): string[] {
+  const labels = [...new Set(c.members.map((m) => m.label ?? '(none)'))];
+  const head = `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
+    `${c.resolved ? '  [resolved]' : ''}  keep ${c.suggestedPath}: ${c.reason}`;
+  const width = Math.max(...c.members.map((m) => m.path.length));
+  return [
+    head,
+    ...c.members.map(
+      (m) =>
+        `  ${m.sha256 === c.suggested ? '*' : ' '} ${m.path.padEnd(width)}  ${`${m.width}×${m.height}`.padStart(11)}  ` +
+        `${m.format.padEnd(4)} ${String(Math.round(m.size / 1024)).padStart(6)} KB  d=${String(m.distance).padStart(2)}  ${m.status.padEnd(8)} ${m.label ?? ''}`,
+    ),
+  ];
+}

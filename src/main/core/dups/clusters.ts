@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
+import { pairKey, replay } from '../decisions/journal.ts';
+import { popcount32 } from './hamming.ts';
+import { suggestKeeper, type KeeperCriterion } from './keeper.ts';
+import { describeRule, matchPairs, type MatchItem, type MatchRule } from './match.ts';
+import { UnionFind } from './union-find.ts';
+
+export interface ClusterMember {
+  id: number;
+  path: string;
+  source: string;
+  sha256: string;
+  label: string | null;
+  status: ImageStatus;
+  width: number;
+  height: number;
+  size: number;
+  format: string;
+  mtimeMs: number;
+  /** pHash Hamming distance to the suggested keeper (mirrored when that is closer). */
+  distance: number;
+}
+
+export interface Cluster {
+  /** 1-based, in display order: mixed-label clusters first, then larger ones. */
+  id: number;
+  members: ClusterMember[];
+  suggested: string;
+  suggestedPath: string;
+  reason: string;
+  mixedLabels: boolean;
+  /** At most one member is still active: a decision has been made. */
+  resolved: boolean;
+}
+
+export interface ClusterRun {
+  runId: number;
+  rule: string;
+  images: number;
+  /** Rows indexed before matching features existed; only exact copies of them are found. */
+  needReindex: number;
+  clusters: Cluster[];
+}
+
+interface Row {
+  id: number;
+  path: string;
+  source: string;
+  sha256: string;
+  label: string | null;
+  status: ImageStatus;
+  width: number;
+  height: number;
+  size: number;
+  format: string;
+  mtimeMs: number;
+  ahash: bigint; phash: bigint; dhash: bigint; whash: bigint; blockhash: bigint;
+  phashMirror: bigint | null;
+  dhashMirror: bigint | null;
+  thumb: Buffer | null;
+}
+
+const ROWS_SQL = `
+  SELECT i.id, i.rel_path AS path, s.root AS source, i.sha256, l.name AS label, i.status, i.width, i.height,
+         i.size, i.format, i.mtime_ms AS mtimeMs, h.ahash, h.phash, h.dhash, h.whash, h.blockhash,
+         h.phash_mirror AS phashMirror, h.dhash_mirror AS dhashMirror, h.thumb
+  FROM images i JOIN sources s ON s.id = i.source_id JOIN hashes h ON h.image_id = i.id
+  LEFT JOIN labels l ON l.id = i.label_id
+  WHERE i.status IN ('active', 'excluded')`;
+
+function loadRows(db: Database.Database, where = ''): Row[] {
+  const rows = db.prepare(`${ROWS_SQL} ${where} ORDER BY s.root, i.path_bytes`).safeIntegers(true).all() as Record<string, unknown>[];
+  return rows.map((r) => {
+    const out = { ...r } as Record<string, unknown>;
+    for (const k of ['id', 'width', 'height', 'size', 'mtimeMs']) out[k] = Number(r[k]);
+    for (const k of ['ahash', 'phash', 'dhash', 'whash', 'blockhash', 'phashMirror', 'dhashMirror']) {
+      out[k] = r[k] === null ? null : fromSqlInt(r[k] as bigint);
+    }
+    return out as unknown as Row;
+  });
+}
+
+/**
+ * Finds near-duplicate clusters among active and excluded images: exact copies (same sha256)
+ * always, plus pairs the rule matches, minus pairs the user said are not duplicates. Persists the
+ * membership as a new run (replacing older runs) so later decisions can name clusters by number.
+ */
+export function computeClusters(db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[]): ClusterRun {
+  const rows = loadRows(db);
+  const state = replay(db);
+  const uf = new UnionFind(rows.length);
+  const bySha = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const first = bySha.get(r.sha256);
+    if (first === undefined) bySha.set(r.sha256, i);
+    else uf.union(first, i);
+  });
+  const matchable: number[] = [];
+  rows.forEach((r, i) => r.thumb && r.phashMirror !== null && matchable.push(i));
+  const items: MatchItem[] = matchable.map((i) => {
+    const r = rows[i]!;
+    return {
+      hashes: { ahash: r.ahash, phash: r.phash, dhash: r.dhash, whash: r.whash, blockhash: r.blockhash },
+      features: { phashMirror: r.phashMirror!, dhashMirror: r.dhashMirror!, thumb: new Uint8Array(r.thumb!) },
+    };
+  });
+  for (const p of matchPairs(items, rule)) {
+    const a = rows[matchable[p.a]!]!;
+    const b = rows[matchable[p.b]!]!;
+    if (!state.notDuplicates.has(pairKey(a.sha256, b.sha256))) uf.union(matchable[p.a]!, matchable[p.b]!);
+  }
+  const groups = new Map<number, number[]>();
+  rows.forEach((_, i) => {
+    const root = uf.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  const memberSets = [...groups.values()].filter((g) => g.length > 1).map((g) => g.map((i) => rows[i]!));
+  const clusters = orderClusters(memberSets.map((m) => describeCluster(m, criteria)));
+
+  const ruleText = describeRule(rule);
+  const runId = db.transaction(() => {
+    db.prepare('DELETE FROM cluster_runs').run();
+    const id = Number(
+      db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count) VALUES (?, ?, ?)').run(ruleText, Date.now(), rows.length)
+        .lastInsertRowid,
+    );
+    const add = db.prepare('INSERT INTO cluster_members(run_id, cluster, image_id, distance) VALUES (?, ?, ?, ?)');
+    for (const c of clusters) for (const m of c.members) add.run(id, c.id, m.id, m.distance);
+    return id;
+  })();
+  return { runId, rule: ruleText, images: rows.length, needReindex: rows.length - matchable.length, clusters };
+}
+
+/** The latest persisted run, with members' current labels and statuses; null if there is none. */
+export function loadClusters(db: Database.Database, criteria?: readonly KeeperCriterion[]): ClusterRun | null {
+  const run = db.prepare('SELECT id, rule, image_count AS images FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; rule: string; images: number }
+    | undefined;
+  if (!run) return null;
+  const membership = db.prepare('SELECT cluster, image_id AS imageId FROM cluster_members WHERE run_id = ?').all(run.id) as {
+    cluster: number;
+    imageId: number;
+  }[];
+  const rows = new Map(loadRows(db, `AND i.id IN (SELECT image_id FROM cluster_members WHERE run_id = ${run.id})`).map((r) => [r.id, r]));
+  const byCluster = new Map<number, Row[]>();
+  for (const m of membership) {
+    const row = rows.get(m.imageId);
+    if (row) byCluster.set(m.cluster, [...(byCluster.get(m.cluster) ?? []), row]);
+  }
+  const clusters = [...byCluster.entries()]
+    .filter(([, members]) => members.length > 1)
+    .map(([id, members]) => ({ ...describeCluster(members, criteria), id }))
+    .sort((a, b) => a.id - b.id);
+  return { runId: run.id, rule: run.rule, images: run.images, needReindex: 0, clusters };
+}
+
+const popcount64 = (x: bigint): number => popcount32(Number(x & 0xffffffffn)) + popcount32(Number(x >> 32n));
+
+function describeCluster(rows: Row[], criteria?: readonly KeeperCriterion[]): Cluster {
+  const { keep, reason } = suggestKeeper(rows, criteria);
+  const keeper = keep as Row;
+  const members = rows.map((r) => ({
+    id: r.id, path: r.path, source: r.source, sha256: r.sha256, label: r.label, status: r.status, width: r.width,
+    height: r.height, size: r.size, format: r.format, mtimeMs: r.mtimeMs,
+    distance: Math.min(popcount64(r.phash ^ keeper.phash), r.phashMirror === null ? 64 : popcount64(r.phashMirror ^ keeper.phash)),
+  }));
+  members.sort((a, b) => (a.id === keeper.id ? -1 : b.id === keeper.id ? 1 : a.distance - b.distance || a.id - b.id));
+  const labels = new Set(rows.map((r) => r.label).filter((l) => l !== null));
+  return {
+    id: 0,
+    members,
+    suggested: keeper.sha256,
+    suggestedPath: keeper.path,
+    reason,
+    mixedLabels: labels.size > 1,
+    resolved: rows.filter((r) => r.status === 'active').length <= 1,
+  };
+}
+
+function orderClusters(clusters: Cluster[]): Cluster[] {
+  clusters.sort(
+    (a, b) =>
+      Number(b.mixedLabels) - Number(a.mixedLabels) || b.members.length - a.members.length ||
+      (a.members[0]!.path < b.members[0]!.path ? -1 : 1),
+  );
+  clusters.forEach((c, i) => (c.id = i + 1));
+  return clusters;
+}

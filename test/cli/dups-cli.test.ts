@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
+
+const bin = resolve(import.meta.dirname, '../../bin/winnow');
+const dir = tempDir('winnow-dups-');
+afterAll(() => dir.cleanup());
+const root = join(dir.path, 'data');
+const catalog = join(dir.path, 'data.winnow');
+
+function winnow(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const json = (...args: string[]): any => {
+  const run = winnow(...args, '--json');
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+};
+const statusOf = (): Record<string, string> =>
+  Object.fromEntries(json('list', '--catalog', catalog).map((r: { path: string; status: string }) => [r.path, r.status]));
+
+beforeAll(async () => {
+  for (const d of ['cats', 'dogs']) mkdirSync(join(root, d), { recursive: true });
+  // Cluster A (cats): an original, a half-size copy, a recompressed copy, a mirrored copy, a PNG copy, an exact copy.
+  const a = await syntheticImage(11, 480, 360);
+  await a.clone().jpeg({ quality: 95 }).toFile(join(root, 'cats/a.jpg'));
+  await a.clone().resize(240, 180).jpeg({ quality: 90 }).toFile(join(root, 'cats/a-small.jpg'));
+  await a.clone().jpeg({ quality: 40 }).toFile(join(root, 'cats/a-q40.jpg'));
+  await a.clone().flop().jpeg({ quality: 90 }).toFile(join(root, 'cats/a-flipped.jpg'));
+  await a.clone().png().toFile(join(root, 'cats/a.png'));
+  copyFileSync(join(root, 'cats/a.jpg'), join(root, 'cats/a-copy.jpg'));
+  // Cluster B: the same photo filed under two labels (label noise).
+  const b = await syntheticImage(22, 400, 300);
+  await b.clone().jpeg({ quality: 92 }).toFile(join(root, 'cats/b.jpg'));
+  await b.clone().resize(200, 150).jpeg({ quality: 92 }).toFile(join(root, 'dogs/b-small.jpg'));
+  // Unrelated images.
+  for (let i = 0; i < 6; i++) await (await syntheticImage(100 + i, 320, 240)).jpeg().toFile(join(root, `dogs/other${i}.jpg`));
+  expect(winnow('index', root, '--catalog', catalog).code).toBe(0);
+});
+
+describe('winnow dups / resolve / undo / redo', () => {
+  it('finds both clusters, mixed labels first, with a suggested keeper and reason', () => {
+    const out = json('dups', '--catalog', catalog);
+    expect(out.clusters).toHaveLength(2);
+    const [first, second] = out.clusters;
+    expect(first).toMatchObject({ id: 1, mixedLabels: true, suggestedPath: 'cats/b.jpg', resolved: false });
+    expect(first.reason).toBe('largest resolution (400×300 vs 200×150)');
+    expect(first.members.map((m: { label: string }) => m.label).sort()).toEqual(['cats', 'dogs']);
+    expect(second.mixedLabels).toBe(false);
+    expect(second.members.map((m: { path: string }) => m.path).sort()).toEqual(
+      ['cats/a-copy.jpg', 'cats/a-flipped.jpg', 'cats/a-q40.jpg', 'cats/a-small.jpg', 'cats/a.jpg', 'cats/a.png'],
+    );
+    expect(second.members[0].distance).toBe(0);
+    expect(out.summary).toMatchObject({ clusters: 2, imagesInClusters: 8, mixedLabels: 1, resolved: 0 });
+  });
+
+  it('prints a readable table', () => {
+    const run = winnow('dups', '--catalog', catalog);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^#1 {2}2 images {2}MIXED LABELS \(cats, dogs\) {2}keep cats\/b\.jpg: largest resolution/m);
+  });
+
+  it('accepts suggestions (leaving mixed-label clusters for review), undoes and redoes as one step', () => {
+    const run = winnow('resolve', '--catalog', catalog, '--accept-suggestions');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/1 mixed-label cluster\(s\) left for review/);
+    const s = statusOf();
+    const kept = json('dups', '--catalog', catalog).clusters[1].suggestedPath;
+    const aMembers = ['cats/a-copy.jpg', 'cats/a-flipped.jpg', 'cats/a-q40.jpg', 'cats/a-small.jpg', 'cats/a.jpg', 'cats/a.png'];
+    // a.jpg and its exact copy share content: keeping one keeps both
+    for (const p of aMembers) expect(s[p]).toBe(p === kept || (kept === 'cats/a.jpg' && p === 'cats/a-copy.jpg') ? 'active' : 'excluded');
+    expect(s['cats/b.jpg']).toBe('active');
+    const excludedCount = Object.values(s).filter((v) => v === 'excluded').length;
+    expect(excludedCount).toBe(kept === 'cats/a.jpg' || kept === 'cats/a-copy.jpg' ? 4 : 5);
+
+    expect(winnow('undo', '--catalog', catalog).stdout).toMatch(/^Undone: 0 images now excluded; 0 step\(s\) to undo, 1 to redo/);
+    expect(Object.values(statusOf()).every((v) => v === 'active')).toBe(true);
+    expect(winnow('redo', '--catalog', catalog).stdout).toMatch(new RegExp(`^Redone: ${excludedCount} images now excluded`));
+    expect(winnow('redo', '--catalog', catalog).stdout).toBe('Nothing to redo.\n');
+  });
+
+  it('keeps a chosen member by path, and decisions follow a renamed file', () => {
+    expect(winnow('resolve', '--catalog', catalog, '--keep', 'dogs/b-small.jpg').code).toBe(0);
+    expect(statusOf()).toMatchObject({ 'dogs/b-small.jpg': 'active', 'cats/b.jpg': 'excluded' });
+    renameSync(join(root, 'cats/b.jpg'), join(root, 'cats/b-renamed.jpg'));
+    expect(json('index', root, '--catalog', catalog)).toMatchObject({ moved: 1, added: 0 });
+    expect(statusOf()['cats/b-renamed.jpg']).toBe('excluded');
+  });
+
+  it('never shows a cluster marked not duplicates again', () => {
+    json('dups', '--catalog', catalog);
+    expect(winnow('resolve', '--catalog', catalog, '--not-duplicates', '1').code).toBe(0);
+    const out = json('dups', '--catalog', catalog);
+    expect(out.clusters).toHaveLength(1);
+    expect(out.clusters[0].mixedLabels).toBe(false);
+  });
+
+  it('explains usage mistakes', () => {
+    let run = winnow('resolve', '--catalog', catalog, '--not-duplicates', '9');
+    expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/No cluster #9 in the last dups run \(it has 1\)/)]);
+    run = winnow('dups', '--catalog', catalog, '--preset', 'sloppy');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/sloppy/);
+    run = winnow('resolve', '--catalog', catalog);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Say what to decide/);
+  });
+});
