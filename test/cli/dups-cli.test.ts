@@ -98,6 +98,25 @@ describe('winnow dups / resolve / undo / redo', () => {
     expect(out.clusters[0].mixedLabels).toBe(false);
   });
 
+  it('prints a pHash distance histogram with the clusters each threshold gives', () => {
+    const rows = json('dups', '--catalog', catalog, '--histogram', '--max', '12');
+    expect(rows).toHaveLength(13);
+    expect(rows[0].distance).toBe(0);
+    const total = rows.reduce((n: number, r: { pairs: number }) => n + r.pairs, 0);
+    expect(total).toBeGreaterThanOrEqual(6); // cluster A alone has 6 members, excluded ones included
+    for (let d = 1; d < rows.length; d++) expect(rows[d].clusters).toBeGreaterThanOrEqual(0);
+    expect(winnow('dups', '--catalog', catalog, '--histogram').stdout).toMatch(/^pHash distance {3}pairs {3}clusters at this threshold\n {13}0 /);
+  });
+
+  it('updates clusters when an import adds images', async () => {
+    await (await syntheticImage(11, 480, 360)).clone().resize(360, 270).jpeg({ quality: 80 }).toFile(join(root, 'cats/a-medium.jpg'));
+    const report = json('index', root, '--catalog', catalog);
+    expect(report.added).toBe(1);
+    expect(report.clusters).toBe(1);
+    const out = json('dups', '--catalog', catalog);
+    expect(out.clusters[0].members.map((m: { path: string }) => m.path)).toContain('cats/a-medium.jpg');
+  });
+
   it('explains usage mistakes', () => {
     let run = winnow('resolve', '--catalog', catalog, '--not-duplicates', '9');
     expect([run.code, run.stderr]).toEqual([2, expect.stringMatching(/No cluster #9 in the last dups run \(it has 1\)/)]);

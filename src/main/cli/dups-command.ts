@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
 import { openCatalog } from '../core/catalog/catalog.ts';
-import { computeClusters, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
+import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
 
 export const DUPS_USAGE = `winnow dups --catalog FILE [--preset strict|balanced|loose] [--phash N] [--dhash N] [--no-mirror]
             [--keep-by resolution,filesize,quality,oldest,path] [--json]
+winnow dups --catalog FILE --histogram [--max N] [--json]
   Finds near-duplicate clusters (exact copies always; mirrored copies unless --no-mirror), lists
   mixed-label clusters first, and suggests which member to keep and why. The clusters are saved so
-  \`winnow resolve\` can refer to them by number.`;
+  \`winnow resolve\` can refer to them by number. --histogram instead prints how many image pairs lie
+  at each pHash distance 0..N (default 16) and how many clusters each threshold would give.`;
 
 export async function dupsCommand(argv: string[]): Promise<number> {
   const { values } = parse(
@@ -21,11 +23,14 @@ export async function dupsCommand(argv: string[]): Promise<number> {
       dhash: { type: 'string' },
       'no-mirror': { type: 'boolean' },
       'keep-by': { type: 'string' },
+      histogram: { type: 'boolean' },
+      max: { type: 'string' },
       json: { type: 'boolean' },
     },
     0,
   );
   const catalog = requireString(values, 'catalog');
+  if (values.histogram) return histogram(resolve(catalog), optionalInt(values, 'max', 0) ?? 16, Boolean(values.json));
   let rule;
   let criteria;
   try {
@@ -43,6 +48,24 @@ export async function dupsCommand(argv: string[]): Promise<number> {
   try {
     const run = computeClusters(db, rule, criteria);
     process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : formatRun(run));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function histogram(catalog: string, max: number, json: boolean): number {
+  if (max > 32) throw new UsageError('--max must be at most 32');
+  const db = openCatalog(catalog, { readonly: true });
+  try {
+    const sweep = pHashSweep(db, max);
+    const rows = sweep.histogram.map((pairs, d) => ({ distance: d, pairs, clusters: sweep.clusters[d]! }));
+    if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    else {
+      const lines = ['pHash distance   pairs   clusters at this threshold'];
+      for (const r of rows) lines.push(`${String(r.distance).padStart(14)} ${String(r.pairs).padStart(7)} ${String(r.clusters).padStart(10)}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
     return 0;
   } finally {
     db.close();

@@ -71,6 +71,7 @@ function formatReport(r: ImportReport, catalog: string): string {
   ];
   for (const [name, n] of counts) lines.push(`  ${name.padEnd(12)}${String(n).padStart(8)}`);
   lines.push(`  ${r.seconds.toFixed(2)} s, ${Math.round(r.hashedPerSec)} files read per second`);
+  if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {
     lines.push(`Problems (${r.failures.length}):`);
     for (const f of r.failures) lines.push(`  ${f.path}: ${f.error}`);

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
 import { pairKey, replay } from '../decisions/journal.ts';
-import { popcount32 } from './hamming.ts';
+import { fromBigInts, popcount32 } from './hamming.ts';
+import { thresholdSweep, type ThresholdSweep } from './sweep.ts';
 import { suggestKeeper, type KeeperCriterion } from './keeper.ts';
 import { describeRule, matchPairs, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
@@ -121,6 +123,7 @@ export function computeClusters(db: Database.Database, rule: MatchRule, criteria
   const ruleText = describeRule(rule);
   const runId = db.transaction(() => {
     db.prepare('DELETE FROM cluster_runs').run();
+    setSetting(db, RULE_SETTING, JSON.stringify({ rule, criteria: criteria ?? null }));
     const id = Number(
       db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count) VALUES (?, ?, ?)').run(ruleText, Date.now(), rows.length)
         .lastInsertRowid,
@@ -130,6 +133,28 @@ export function computeClusters(db: Database.Database, rule: MatchRule, criteria
     return id;
   })();
   return { runId, rule: ruleText, images: rows.length, needReindex: rows.length - matchable.length, clusters };
+}
+
+const RULE_SETTING = 'dups.lastRule';
+
+/**
+ * Recomputes the clusters with the rule of the last run, if there was one (after an import added or
+ * changed images); returns null when clusters were never computed for this catalog.
+ */
+export function refreshClusters(db: Database.Database): ClusterRun | null {
+  const saved = getSetting(db, RULE_SETTING);
+  if (!saved || !db.prepare('SELECT 1 FROM cluster_runs').get()) return null;
+  const { rule, criteria } = JSON.parse(saved) as { rule: MatchRule; criteria: KeeperCriterion[] | null };
+  return computeClusters(db, rule, criteria ?? undefined);
+}
+
+/** pHash pairs at each distance 0..max among the images clustering considers (active and excluded) and the clusters each threshold gives (for a slider). */
+export function pHashSweep(db: Database.Database, max: number): ThresholdSweep {
+  const rows = db
+    .prepare("SELECT h.phash FROM images i JOIN hashes h ON h.image_id = i.id WHERE i.status IN ('active', 'excluded')")
+    .safeIntegers(true)
+    .all() as { phash: bigint }[];
+  return thresholdSweep(fromBigInts(rows.map((r) => fromSqlInt(r.phash))), max);
 }
 
 /** The latest persisted run, with members' current labels and statuses; null if there is none. */

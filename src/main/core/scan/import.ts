@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { syncDecisions } from '../decisions/sync.ts';
+import { refreshClusters } from '../dups/clusters.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
@@ -39,6 +40,8 @@ export interface ImportReport {
   labelProblems: string[];
   seconds: number;
   hashedPerSec: number;
+  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
+  clusters?: number;
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -190,6 +193,11 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
   });
   syncDecisions(params.db);
+  // Clusters already reviewed in this catalog follow the new images (same rule as last time).
+  if (report.added + report.changed + report.moved + report.missing > 0) {
+    const run = refreshClusters(params.db);
+    if (run) report.clusters = run.clusters.length;
+  }
   resolver.finish();
   report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   report.labelProblems = resolver.problems;
