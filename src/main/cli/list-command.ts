@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { openCatalog } from '../core/catalog/catalog.ts';
 import { listImages, type ImageListRow } from '../core/catalog/images.ts';
 import { parse, requireString, UsageError } from './args.ts';
+import { csvField } from './csv-out.ts';
 
 export const LIST_USAGE = `winnow list --catalog FILE --csv|--json
   Prints one row per image: path (relative to its source folder), label, status, width, height, format,
@@ -28,10 +29,4 @@ export async function listCommand(argv: string[]): Promise<number> {
   } finally {
     db.close();
   }
-}
-
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

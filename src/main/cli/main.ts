@@ -11,6 +11,7 @@ Commands:
   dups --catalog FILE        find near-duplicate clusters, suggest what to keep
   resolve --catalog FILE     record decisions on clusters (keep, not duplicates, exclude, relabel)
   undo / redo --catalog FILE step back or forward through those decisions
+  folds --catalog FILE       assign stratified, leakage-free folds (--k, --seed, --csv OUT)
 
 Run \`winnow <command> --help\` for a command's options. Exit codes: 0 ok (per-file problems are
 listed), 2 usage error, 1 fatal error.`;
@@ -52,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
       resolve: async () => {
         const m = await import('./resolve-command.ts');
         return { run: m.resolveCommand, usage: m.RESOLVE_USAGE };
+      },
+      folds: async () => {
+        const m = await import('./folds-command.ts');
+        return { run: m.foldsCommand, usage: m.FOLDS_USAGE };
       },
       undo: async () => {
         const m = await import('./resolve-command.ts');

@@ -103,6 +103,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'fold assignments',
+    up(db) {
+      db.exec(`
+        -- One assignment per catalog (its parameters are in settings 'folds.params'); only active
+        -- images have a row.
+        CREATE TABLE fold_assignments (
+          image_id INTEGER PRIMARY KEY REFERENCES images(id) ON DELETE CASCADE,
+          fold INTEGER NOT NULL CHECK (fold >= 0)
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

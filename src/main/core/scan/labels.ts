@@ -15,7 +15,12 @@ export class LabelSourceError extends Error {
 }
 
 const ID_COLUMNS = ['image_id', 'filename', 'file_name', 'file', 'path', 'image', 'id'];
-const LABEL_COLUMNS = ['label', 'labels', 'class', 'category', 'target'];
+export interface CsvValue {
+  noun: string;
+  columns: readonly string[];
+}
+export const LABEL_VALUE: CsvValue = { noun: 'label', columns: ['label', 'labels', 'class', 'category', 'target'] };
+export const GROUP_VALUE: CsvValue = { noun: 'group', columns: ['group', 'group_id', 'source', 'source_photo', 'patient', 'subject'] };
 const EXAMPLES = 3;
 
 /** Reads `{"0": "Cassava Bacterial Blight (CBB)", ...}`; anything else is refused with the reason. */
@@ -51,10 +56,11 @@ export class LabelResolver {
   private readonly unmapped = new Map<string, number>();
   private unlabelled: string[] = [];
 
-  constructor(spec: LabelSpec, labelMap: Map<string, string> | null = null) {
+  /** `value` names the CSV column read (labels by default; groups use the same machinery). */
+  constructor(spec: LabelSpec, labelMap: Map<string, string> | null = null, value: CsvValue = LABEL_VALUE) {
     this.spec = spec;
     this.map = labelMap;
-    if (spec.mode === 'csv') this.loadCsv(spec.file);
+    if (spec.mode === 'csv') this.loadCsv(spec.file, value);
   }
 
   labelFor(rel: string): Label | null {
@@ -115,21 +121,21 @@ export class LabelResolver {
     return null;
   }
 
-  private loadCsv(file: string): void {
+  private loadCsv(file: string, value: CsvValue): void {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new LabelSourceError(`Cannot read label CSV ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new LabelSourceError(`Cannot read ${value.noun} CSV ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
     const [header, ...body] = parseCsv(text);
     const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
     const idCol = ID_COLUMNS.map((c) => names.indexOf(c)).find((i) => i >= 0);
-    const labelCol = LABEL_COLUMNS.map((c) => names.indexOf(c)).find((i) => i >= 0);
+    const labelCol = value.columns.map((c) => names.indexOf(c)).find((i) => i >= 0);
     if (idCol === undefined || labelCol === undefined) {
       throw new LabelSourceError(
-        `Label CSV ${file}: the first line must name an image column (${ID_COLUMNS.join(', ')}) and a label ` +
-          `column (${LABEL_COLUMNS.join(', ')}); found: ${header ? header.fields.join(',') : 'an empty file'}`,
+        `${capitalise(value.noun)} CSV ${file}: the first line must name an image column (${ID_COLUMNS.join(', ')}) and a ` +
+          `${value.noun} column (${value.columns.join(', ')}); found: ${header ? header.fields.join(',') : 'an empty file'}`,
       );
     }
     const bad: string[] = [];
@@ -138,7 +144,7 @@ export class LabelResolver {
       const label = (row.fields[labelCol] ?? '').trim();
       if (row.fields.length !== names.length) bad.push(`line ${row.line}: expected ${names.length} fields, found ${row.fields.length}`);
       else if (!id) bad.push(`line ${row.line}: empty image name`);
-      else if (!label) bad.push(`line ${row.line}: no label for ${id}`);
+      else if (!label) bad.push(`line ${row.line}: no ${value.noun} for ${id}`);
       else if (this.rows.has(id)) bad.push(`line ${row.line}: ${id} repeats line ${this.rows.get(id)!.line} (first kept)`);
       else this.rows.set(id, { label, line: row.line, used: false });
     }
@@ -146,6 +152,10 @@ export class LabelResolver {
       this.problems.push(`${bad.length} bad row(s) in ${basename(file)} skipped: ${bad.slice(0, EXAMPLES).join('; ')}`);
     }
   }
+}
+
+function capitalise(s: string): string {
+  return s[0]!.toUpperCase() + s.slice(1);
 }
 
 function normaliseId(id: string): string {
