@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, renameSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { winnow, winnowJson as json } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
 
-const bin = resolve(import.meta.dirname, '../../bin/winnow');
 const dir = tempDir('winnow-dups-');
 afterAll(() => dir.cleanup());
 const root = join(dir.path, 'data');
 const catalog = join(dir.path, 'data.winnow');
 
-function winnow(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-const json = (...args: string[]): any => {
-  const run = winnow(...args, '--json');
-  expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout);
-};
 const statusOf = (): Record<string, string> =>
   Object.fromEntries(json('list', '--catalog', catalog).map((r: { path: string; status: string }) => [r.path, r.status]));
 

@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { winnow, winnowJson as json } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
 
-const bin = resolve(import.meta.dirname, '../../bin/winnow');
 const dir = tempDir('winnow-folds-');
 afterAll(() => dir.cleanup());
 const root = join(dir.path, 'data');
 const catalog = join(dir.path, 'data.winnow');
-
-function winnow(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-const json = (...args: string[]): any => {
-  const run = winnow(...args, '--json');
-  expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout);
-};
 
 beforeAll(async () => {
   // 3 labels × 10 distinct images, plus a 5-member near-duplicate cluster in 'a'.

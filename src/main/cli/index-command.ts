@@ -3,7 +3,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
-import { progressBar } from './progress-bar.ts';
+import { withCancel } from './progress-bar.ts';
 
 export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
              [--max-pixels N] [--workers N] [--json]
@@ -40,25 +40,13 @@ export async function indexCommand(argv: string[]): Promise<number> {
   const labelMap = values['label-map'] as string | undefined;
 
   const db = openCatalog(resolve(catalog));
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nCancelling… (results so far are kept; press Ctrl-C again to quit at once)\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  const bar = progressBar();
   try {
-    const report = await runImport(
-      { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers },
-      { signal: controller.signal, onProgress: bar.update },
+    const report = await withCancel('results so far are kept', (signal, onProgress) =>
+      runImport({ db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers }, { signal, onProgress }),
     );
-    bar.clear();
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, catalog));
     return 0;
   } finally {
-    bar.clear();
-    process.off('SIGINT', onSigint);
     db.close();
   }
 }

@@ -12,6 +12,9 @@ Commands:
   resolve --catalog FILE     record decisions on clusters (keep, not duplicates, exclude, relabel)
   undo / redo --catalog FILE step back or forward through those decisions
   folds --catalog FILE       assign stratified, leakage-free folds (--k, --seed, --csv OUT)
+  export --catalog FILE --out DIR   write TFRecord shards + manifest, label map, .idx, read_example.py
+  inspect FILE.tfrec         schema, count, label histogram, one record's features
+  verify DIR|FILE            check CRCs, images, counts and manifest hashes
 
 Run \`winnow <command> --help\` for a command's options. Exit codes: 0 ok (per-file problems are
 listed), 2 usage error, 1 fatal error.`;
@@ -57,6 +60,18 @@ async function main(argv: string[]): Promise<number> {
       folds: async () => {
         const m = await import('./folds-command.ts');
         return { run: m.foldsCommand, usage: m.FOLDS_USAGE };
+      },
+      export: async () => {
+        const m = await import('./export-command.ts');
+        return { run: m.exportCommand, usage: m.EXPORT_USAGE };
+      },
+      inspect: async () => {
+        const m = await import('./viewer-commands.ts');
+        return { run: m.inspectCommand, usage: m.INSPECT_USAGE };
+      },
+      verify: async () => {
+        const m = await import('./viewer-commands.ts');
+        return { run: m.verifyCommand, usage: m.VERIFY_USAGE };
       },
       undo: async () => {
         const m = await import('./resolve-command.ts');

@@ -29,3 +29,27 @@ export function formatDuration(sec: number): string {
   const m = Math.floor(sec / 60);
   return m < 60 ? `${m}m${String(Math.round(sec % 60)).padStart(2, '0')}s` : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
+
+/**
+ * Runs a job with a progress bar and Ctrl-C wired to its AbortSignal: the first Ctrl-C cancels
+ * cleanly (`whatIsKept` tells the user what survives), a second one quits at once.
+ */
+export async function withCancel<T>(
+  whatIsKept: string,
+  run: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\nCancelling… (${whatIsKept}; press Ctrl-C again to quit at once)\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const bar = progressBar();
+  try {
+    return await run(controller.signal, bar.update);
+  } finally {
+    bar.clear();
+    process.off('SIGINT', onSigint);
+  }
+}

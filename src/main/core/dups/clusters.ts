@@ -45,18 +45,7 @@ export interface ClusterRun {
   clusters: Cluster[];
 }
 
-interface Row {
-  id: number;
-  path: string;
-  source: string;
-  sha256: string;
-  label: string | null;
-  status: ImageStatus;
-  width: number;
-  height: number;
-  size: number;
-  format: string;
-  mtimeMs: number;
+interface Row extends Omit<ClusterMember, 'distance'> {
   ahash: bigint; phash: bigint; dhash: bigint; whash: bigint; blockhash: bigint;
   phashMirror: bigint | null;
   dhashMirror: bigint | null;

@@ -32,8 +32,8 @@ export type PresetName = 'strict' | 'balanced' | 'loose';
 
 export const PRESETS: { strict: MatchRule; balanced: MatchRule; loose: MatchRule } = {
   strict: { phash: 6, dhash: 8, mirror: true, similarity: 0.985 },
-  balanced: { phash: 10, dhash: 12, mirror: true, similarity: 0.97 },
-  loose: { phash: 12, dhash: 16, mirror: true, similarity: 0.94 },
+  balanced: { phash: 10, dhash: 16, mirror: true, similarity: 0.97 },
+  loose: { phash: 14, dhash: 18, mirror: true, similarity: 0.96 },
 };
 
 export const DEFAULT_PRESET: PresetName = 'balanced';

@@ -1,17 +1,13 @@
 // Synthetic hash sets for tests and benchmarks. Base hashes are uniformly random 64-bit values;
 // real pHashes are not (bits are roughly balanced per image but correlated across images, so
 // buckets are less even and searches see more candidates than here).
+import { mulberry32 } from '../folds/rng.ts';
 import type { HashArray } from './hamming.ts';
 
-/** mulberry32: tiny, fast and deterministic, so a failing test can be replayed from its seed. */
+/** Uniform 32-bit integers from the folds' mulberry32, so a failing test can be replayed from its seed. */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 4294967296;
 }
 
 export interface SynthOptions {

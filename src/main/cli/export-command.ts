@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { openCatalog } from '../core/catalog/catalog.ts';
+import { runExport, type ExportReport } from '../core/export/export.ts';
+import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSettings } from '../core/export/settings.ts';
+import type { ResizeMode } from '../core/export/transform.ts';
+import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { withCancel } from './progress-bar.ts';
+
+export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x512|none] [--resize fill-crop|stretch|fit-pad]
+              [--quality 90] [--chroma 420|444] [--no-passthrough] [--folds all|0,1] [--max-records N]
+              [--max-mb N] [--seed N] [--features image,target,image_name[,label,height,width,one_hot_class,fold,sha256]]
+              [--name TEMPLATE] [--gzip|--zlib] [--overwrite] [--json]
+  Writes the active images of each fold as TFRecord shards of tf.train.Example (image, target,
+  image_name by default; rename with image=jpeg), named like the notebook (${DEFAULT_NAME_TEMPLATE}),
+  with manifest.json, label_map.json, a .idx per shard and read_example.py. WIDTHxHEIGHT is exactly
+  that (the notebook's cv2.resize(img, (HEIGHT, WIDTH)) swapped them). JPEGs already at the target
+  size (or with --size none) are written byte for byte. Run \`winnow folds\` first.`;
+
+const MODES: ResizeMode[] = ['fill-crop', 'stretch', 'fit-pad', 'none'];
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      catalog: { type: 'string' }, out: { type: 'string' }, size: { type: 'string' }, resize: { type: 'string' },
+      quality: { type: 'string' }, chroma: { type: 'string' }, 'no-passthrough': { type: 'boolean' },
+      folds: { type: 'string' }, 'max-records': { type: 'string' }, 'max-mb': { type: 'string' }, seed: { type: 'string' },
+      features: { type: 'string' }, name: { type: 'string' }, gzip: { type: 'boolean' }, zlib: { type: 'boolean' },
+      overwrite: { type: 'boolean' }, json: { type: 'boolean' },
+    },
+    0,
+  );
+  const catalog = requireString(values, 'catalog');
+  const out = resolve(requireString(values, 'out'));
+  const sizeText = (values.size as string | undefined) ?? '512x512';
+  const size = sizeText === 'none' ? null : parseSize(sizeText);
+  const mode = ((values.resize as string | undefined) ?? (size ? 'fill-crop' : 'none')) as ResizeMode;
+  if (!MODES.includes(mode)) throw new UsageError(`--resize must be one of ${MODES.join(', ')}`);
+  if (size && mode === 'none') throw new UsageError('--resize none goes with --size none');
+  const quality = optionalInt(values, 'quality', 1) ?? 90;
+  if (quality > 100) throw new UsageError('--quality must be 1..100');
+  const chroma = (values.chroma as string | undefined) ?? '420';
+  if (chroma !== '420' && chroma !== '444') throw new UsageError('--chroma must be 420 or 444');
+  if (values.gzip && values.zlib) throw new UsageError('choose one of --gzip and --zlib');
+  const maxMb = optionalInt(values, 'max-mb', 1);
+  let features;
+  try {
+    features = values.features ? parseFeatureList(values.features as string) : defaultFeatures();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const settings: ExportSettings = {
+    outDir: out,
+    folds: parseFolds(values.folds as string | undefined),
+    maxRecordsPerShard: optionalInt(values, 'max-records', 1) ?? null,
+    maxBytesPerShard: maxMb ? maxMb * 1024 * 1024 : null,
+    seed: optionalInt(values, 'seed', 0) ?? 42,
+    transform: { size, mode, quality, chroma, passthrough: !values['no-passthrough'] },
+    features,
+    nameTemplate: (values.name as string | undefined) ?? DEFAULT_NAME_TEMPLATE,
+    compression: values.gzip ? 'gzip' : values.zlib ? 'zlib' : 'none',
+    overwrite: Boolean(values.overwrite),
+  };
+  const db = openCatalog(resolve(catalog), { readonly: true });
+  try {
+    const report = await withCancel('no partial shard or manifest is left behind', (signal, onProgress) =>
+      runExport(db, settings, { signal, onProgress }),
+    );
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function parseSize(text: string): { width: number; height: number } {
+  const m = /^(\d+)x(\d+)$/i.exec(text);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 16384 || Number(m[2]) > 16384) {
+    throw new UsageError(`--size must be WIDTHxHEIGHT (e.g. 512x512) or none, not "${text}"`);
+  }
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+function parseFolds(text: string | undefined): number[] | null {
+  if (text === undefined || text === 'all') return null;
+  const folds = text.split(',').map((s) => Number(s.trim()));
+  if (folds.some((f) => !Number.isInteger(f) || f < 0)) throw new UsageError(`--folds must be all or a list like 0,1, not "${text}"`);
+  return [...new Set(folds)].sort((a, b) => a - b);
+}
+
+function formatReport(r: ExportReport): string {
+  const lines = [
+    `${r.cancelled ? 'Cancelled: nothing was left in' : 'Exported to'} ${r.outDir}`,
+    ...(r.cancelled ? [] : r.shards.map((s) => `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`)),
+    `  ${r.records} records (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,
+  ];
+  if (r.unlabelled) lines.push(`  ${r.unlabelled} unlabelled image(s) written with target -1`);
+  if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${f.path}: ${f.error}`));
+  if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
+  return `${lines.join('\n')}\n`;
+}
