@@ -12,6 +12,7 @@ import { listImages } from '../src/main/core/catalog/images.ts';
 import { runImport } from '../src/main/core/scan/import.ts';
 import { benchClustering } from './bench/cluster.ts';
 import { generatedCorpus, listFiles } from './bench/corpus.ts';
+import { benchDupsQuality } from './bench/dups-quality.ts';
 import { writeBenchmarkDoc, type Figure } from './bench/report.ts';
 
 const { values } = parseArgs({
@@ -107,6 +108,7 @@ if (corpusArg) {
   }
 }
 
+if (corpusArg) figures.push(...(await benchDupsQuality({ corpusDir: corpusArg, log })));
 if (!values['skip-clustering']) figures.push(...(await benchClustering({ log })));
 
 if (values.json) for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);

@@ -32,7 +32,7 @@ export type PresetName = 'strict' | 'balanced' | 'loose';
 
 export const PRESETS: { strict: MatchRule; balanced: MatchRule; loose: MatchRule } = {
   strict: { phash: 6, dhash: 8, mirror: true, similarity: 0.985 },
-  balanced: { phash: 10, dhash: 16, mirror: true, similarity: 0.97 },
+  balanced: { phash: 10, dhash: 16, mirror: true, similarity: 0.975 },
   loose: { phash: 14, dhash: 18, mirror: true, similarity: 0.96 },
 };
 

@@ -7,7 +7,7 @@ import { LUT_EXACT, LUT_FASTDCT, scanGrey } from './cells.ts';
 import { blockMeansFromCells, resizeFromCells } from './cells-lanczos.ts';
 import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
 import { blockhashFromSums } from './blockhash.ts';
-import { featuresFromGrids, THUMB_SIDE, type ImageFeatures } from './features.ts';
+import { featuresFromGrids, type ImageFeatures } from './features.ts';
 
 export interface ImageHashes {
   ahash: bigint;
@@ -59,7 +59,7 @@ function hashExact(img: GreyImage, blockhash: bigint): GreyHashes {
       whash: wHashFromBlockSums(blockSums8(resizeL(grey, width, height, s, s), s)),
       blockhash,
     },
-    features: featuresFromGrids(p32, p9x8, resizeL(grey, width, height, THUMB_SIDE, THUMB_SIDE)),
+    features: featuresFromGrids(p32, p9x8),
   };
 }
 
@@ -86,7 +86,7 @@ export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
       whash: wHashFromBlockSums(blockMeansFromCells(c, width, height, whashTarget(img))),
       blockhash,
     },
-    features: featuresFromGrids(p32, p9x8, resizeFromCells(c, width, height, THUMB_SIDE, THUMB_SIDE)),
+    features: featuresFromGrids(p32, p9x8),
   };
 }
 
