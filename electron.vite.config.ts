@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-// One main build holds three entries: the Electron shell, the headless CLI and the
-// hashing worker. The CLI and worker never import electron, so they run on plain Node.
+// One main build holds the Electron shell, the headless CLI and the worker-thread entries
+// (import hashing, export transforms). The CLI and worker never import electron, so they run on plain Node.
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/scan/import-worker.ts'),
+          'export-worker': resolve(__dirname, 'src/main/core/export/export-worker.ts'),
         },
       },
     },
@@ -32,6 +33,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     build: {
+      // Minified: `winnow serve` often ships the page through an SSH tunnel.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
     plugins: [svelte({ configFile: resolve(__dirname, 'svelte.config.mjs') })],

@@ -73,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         const m = await import('./viewer-commands.ts');
         return { run: m.verifyCommand, usage: m.VERIFY_USAGE };
       },
+      serve: async () => { const m = await import('./serve-command.ts'); return { run: m.serveCommand, usage: m.SERVE_USAGE }; },
       undo: async () => {
         const m = await import('./resolve-command.ts');
         return { run: m.undoRedoCommand('undo'), usage: m.RESOLVE_USAGE };

@@ -9,6 +9,8 @@ export interface Progress {
   ratePerSec: number;
   /** Seconds left at the current rate; null until there is a rate to go by. */
   etaSec: number | null;
+  /** The part in progress, e.g. the shard being written. */
+  detail?: { label: string; done: number; total: number | null };
 }
 
 export interface JobContext {
@@ -32,7 +34,7 @@ export class ProgressThrottle {
     this.intervalMs = intervalMs;
   }
 
-  update(done: number, force = false): void {
+  update(done: number, force = false, detail?: Progress['detail']): void {
     if (!this.onProgress) return;
     const now = performance.now();
     if (!force && done < this.total && now - this.lastEmit < this.intervalMs) return;
@@ -40,7 +42,7 @@ export class ProgressThrottle {
     const seconds = (now - this.started) / 1000;
     const ratePerSec = seconds > 0 ? done / seconds : 0;
     const etaSec = ratePerSec > 0 && done > 0 ? Math.max(0, (this.total - done) / ratePerSec) : null;
-    this.onProgress({ phase: this.phase, done, total: this.total, ratePerSec, etaSec });
+    this.onProgress({ phase: this.phase, done, total: this.total, ratePerSec, etaSec, ...(detail ? { detail } : {}) });
   }
 }
 

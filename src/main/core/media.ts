@@ -204,3 +204,140 @@ export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } =
     throw wrapSharpError(err);
   }
 }
+
+// ---- Export: RGB decode/encode for re-encoding images into TFRecords ----
+
+export interface RgbImage {
+  /** Row-major interleaved 8-bit RGB. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface JpegFrame {
+  width: number;
+  height: number;
+  channels: number;
+  precision: number;
+  /** SOF marker (0xc0 baseline, 0xc1 extended, 0xc2 progressive, ...). */
+  marker: number;
+}
+
+/** Like jpegFrameInfo, plus what decides whether the bytes can be shipped as they are. */
+export function jpegFrame(buf: Uint8Array): JpegFrame | null {
+  if (!isJpeg(buf)) return null;
+  let p = 2;
+  while (p + 3 < buf.length) {
+    if (buf[p] !== 0xff) return null;
+    const m = buf[p + 1];
+    if (m === 0xff) {
+      p++;
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      p += 2;
+      continue;
+    }
+    if (m === 0xd9 || m === 0xda) return null;
+    const len = (buf[p + 2] << 8) | buf[p + 3];
+    if (len < 2) return null;
+    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
+      if (p + 9 >= buf.length) return null;
+      return { precision: buf[p + 4], height: (buf[p + 5] << 8) | buf[p + 6], width: (buf[p + 7] << 8) | buf[p + 8], channels: buf[p + 9], marker: m };
+    }
+    p += 2 + len;
+  }
+  return null;
+}
+
+/**
+ * Full-size RGB through libjpeg-turbo (no per-call pipeline cost); null when it refuses the file
+ * (CMYK, warnings, truncation), and the caller falls back to sharp. EXIF orientation is not applied.
+ * `into` (at least width*height*3 bytes) is reused scratch: the pixels then live in it.
+ */
+export function decodeJpegRgb(buf: Uint8Array, into?: Buffer): RgbImage | null {
+  try {
+    const src = toBuffer(buf);
+    const opts = { format: jpegTurbo.FORMAT_RGB };
+    const r = into === undefined ? jpegTurbo.decompressSync(src, opts) : jpegTurbo.decompressSync(src, into, opts);
+    return { data: r.data, width: r.width, height: r.height };
+  } catch {
+    return null;
+  }
+}
+
+export interface SharpRgbOptions {
+  maxPixels?: number;
+  /** Alpha is composited onto this colour. */
+  background: 'black' | 'white';
+  /** Resize inside sharp (for images too big for the JS resampler); omitted = full size. */
+  resize?: { width: number; height: number; fit: 'fill' | 'cover' | 'contain'; kernel: 'linear' | 'cubic' | 'lanczos3' };
+}
+
+/**
+ * Any format sharp reads -> 8-bit sRGB, 3 channels, first page/frame only, EXIF orientation not
+ * applied (as TensorFlow's decoders and the JPEG fast path). Throws MediaError.
+ */
+export async function decodeRgbSharp(buf: Uint8Array, opts: SharpRgbOptions): Promise<RgbImage> {
+  const bg = opts.background === 'white' ? { r: 255, g: 255, b: 255 } : { r: 0, g: 0, b: 0 };
+  let p = sharp(toBuffer(buf), { failOn: 'truncated', limitInputPixels: opts.maxPixels ?? pixelLimit, autoOrient: false });
+  if (opts.resize !== undefined) {
+    const r = opts.resize;
+    p = p.resize(r.width, r.height, { fit: r.fit, position: 'centre', kernel: r.kernel, background: { ...bg, alpha: 1 } });
+  }
+  try {
+    const { data, info } = await p
+      .flatten({ background: bg })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`expected 3 channels after conversion, got ${info.channels}`);
+    return { data, width: info.width, height: info.height };
+  } catch (err) {
+    throw err instanceof MediaError ? err : wrapSharpError(err);
+  }
+}
+
+/** Baseline JPEG from interleaved RGB via libjpeg-turbo; deterministic for a given input and settings. */
+let encodeScratch = Buffer.alloc(0);
+
+/**
+ * Baseline JPEG from interleaved RGB via libjpeg-turbo; deterministic for a given input and
+ * settings. The result is an exact-size copy: libjpeg-turbo's own output buffer is the worst-case
+ * size (~3 bytes/pixel), which records waiting to be written would otherwise keep alive.
+ */
+export function encodeJpegRgb(img: RgbImage, opts: { quality: number; chroma: '444' | '420' }): Buffer {
+  const o = {
+    format: jpegTurbo.FORMAT_RGB,
+    width: img.width,
+    height: img.height,
+    quality: opts.quality,
+    subsampling: opts.chroma === '444' ? jpegTurbo.SAMP_444 : jpegTurbo.SAMP_420,
+  };
+  const need = jpegTurbo.bufferSize(o);
+  if (encodeScratch.length < need) encodeScratch = Buffer.allocUnsafe(need);
+  return Buffer.from(jpegTurbo.compressSync(toBuffer(img.data), encodeScratch, o));
+}
+
+/** Version of the libvips bundled with sharp, for export manifests. */
+export function libvipsVersion(): string {
+  return sharp.versions.vips;
+}
+
+/**
+ * A JPEG thumbnail fitting `size`×`size` for the UI grid, EXIF orientation applied (people look at
+ * these), never enlarged, first frame only. Throws MediaError.
+ */
+export async function thumbnailJpeg(buf: Uint8Array, size: number): Promise<Buffer> {
+  try {
+    return await sharp(toBuffer(buf), { failOn: 'none', limitInputPixels: pixelLimit, autoOrient: true })
+      .resize(size, size, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .flatten({ background: { r: 128, g: 128, b: 128 } })
+      .toColourspace('srgb')
+      .jpeg({ quality: 80, mozjpeg: false })
+      .toBuffer();
+  } catch (err) {
+    throw wrapSharpError(err);
+  }
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { describeFsError } from '../scan/walk.ts';
+import { transformImage, type TransformSettings } from './transform.ts';
+
+export interface ExportTask {
+  path: Uint8Array;
+  /** The content the catalog indexed; a file changed since is refused, so the manifest stays true. */
+  sha256: string;
+  settings: TransformSettings;
+}
+
+export type ExportTaskResult =
+  | { ok: true; data: Uint8Array; width: number; height: number; passthrough: boolean }
+  | { ok: false; error: string };
+
+export async function processExportTask(task: ExportTask): Promise<ExportTaskResult> {
+  let src: Buffer;
+  try {
+    src = await readFile(Buffer.from(task.path.buffer, task.path.byteOffset, task.path.byteLength));
+  } catch (err) {
+    return { ok: false, error: `cannot read: ${describeFsError(err)}` };
+  }
+  if (createHash('sha256').update(src).digest('hex') !== task.sha256) {
+    return { ok: false, error: 'the file changed since it was indexed; run `winnow index` again' };
+  }
+  try {
+    const r = await transformImage(src, task.settings);
+    return { ok: true, data: r.data, width: r.width, height: r.height, passthrough: r.passthrough };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+parentPort?.on('message', (msg: { seq: number; task: ExportTask }) => {
+  processExportTask(msg.task).then(
+    (result) => parentPort!.postMessage({ seq: msg.seq, result }),
+    (err: unknown) => parentPort!.postMessage({ seq: msg.seq, result: { ok: false, error: `internal error: ${String(err)}` } }),
+  );
+});

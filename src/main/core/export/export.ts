@@ -1,0 +1,194 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { ProgressThrottle, type JobContext } from '../jobs.ts';
+import { libvipsVersion } from '../media.ts';
+import { WorkerPool, workerEntry } from '../scan/pool.ts';
+import { encodeExample, type FeatureValue } from '../tfrecord/example.ts';
+import { formatIdx } from '../tfrecord/framing.ts';
+import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts';
+import { WINNOW_VERSION } from '../version.ts';
+import { readExamplePy, shardGlob } from './artifacts.ts';
+import type { ExportTask, ExportTaskResult } from './export-worker.ts';
+import { planExport, type PlannedRecord } from './plan.ts';
+import { checkTemplate, ExportSettingsError, shardName, type ExportSettings } from './settings.ts';
+
+export interface ShardSummary { file: string; fold: number; records: number; bytes: number; sha256: string }
+export interface ExportReport {
+  outDir: string;
+  shards: ShardSummary[];
+  records: number;
+  passthrough: number;
+  reencoded: number;
+  failures: { path: string; error: string }[];
+  unlabelled: number;
+  cancelled: boolean;
+  seconds: number;
+  recordsPerSec: number;
+}
+
+const STAGING = '.winnow-export-partial';
+const WINDOW_PER_WORKER = 4;
+
+/**
+ * Writes the active images of the chosen folds as TFRecord shards, with manifest.json,
+ * label_map.json, a .idx per shard and read_example.py. Shards are finished in a staging folder and
+ * moved into place whole; a cancel or failure leaves no shard under a final name and no manifest.
+ */
+export async function runExport(db: Database.Database, settings: ExportSettings, ctx: JobContext = {}): Promise<ExportReport> {
+  const started = performance.now();
+  const plan = planExport(db, settings.folds, settings.seed);
+  checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
+  await prepareOutDir(settings.outDir, settings.overwrite);
+  const staging = join(settings.outDir, STAGING);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+
+  const report: ExportReport = {
+    outDir: settings.outDir, shards: [], records: 0, passthrough: 0, reencoded: 0, failures: [], unlabelled: 0,
+    cancelled: false, seconds: 0, recordsPerSec: 0,
+  };
+  const manifestRecords: object[] = [];
+  const written: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
+  const workers = availableParallelism();
+  const pool = new WorkerPool<ExportTask, ExportTaskResult>(workerEntry('export-worker', import.meta.url), workers);
+  const progress = new ProgressThrottle('export', plan.records.length, ctx.onProgress);
+  let writer: TFRecordWriter | null = null;
+  let shard = { index: -1, fold: -1, part: -1, records: 0, rawBytes: 0 };
+
+  const closeShard = async (): Promise<void> => {
+    if (!writer) return;
+    const result = await writer.close();
+    writer = null;
+    const file = shardName(settings.nameTemplate, { shard: shard.index, fold: shard.fold, part: shard.part, count: result.records });
+    await rename(result.path, join(staging, file));
+    written.push({ summary: { file, fold: shard.fold, records: result.records, bytes: result.bytes, sha256: result.sha256 }, result });
+  };
+  const write = async (rec: PlannedRecord, out: Extract<ExportTaskResult, { ok: true }>): Promise<void> => {
+    const example = encodeExample(features(settings, rec, out, plan.numClasses));
+    const full =
+      writer !== null &&
+      (shard.fold !== rec.fold ||
+        (settings.maxRecordsPerShard !== null && shard.records >= settings.maxRecordsPerShard) ||
+        (settings.maxBytesPerShard !== null && shard.records > 0 && shard.rawBytes + example.length + 16 > settings.maxBytesPerShard));
+    if (full) await closeShard();
+    if (!writer) {
+      shard = { index: shard.index + 1, fold: rec.fold, part: shard.fold === rec.fold ? shard.part + 1 : 0, records: 0, rawBytes: 0 };
+      writer = await TFRecordWriter.open(join(staging, `shard-${shard.index}.tfrec`), { compression: settings.compression });
+    }
+    await writer.write(example);
+    shard.records++;
+    shard.rawBytes += example.length + 16;
+    report.records++;
+    if (out.passthrough) report.passthrough++;
+    else report.reencoded++;
+    manifestRecords.push({
+      shard: shard.index, path: rec.relPath, sha256: rec.sha256, label: rec.label, target: rec.target, fold: rec.fold,
+      width: out.width, height: out.height, passthrough: out.passthrough,
+    });
+  };
+
+  try {
+    const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
+    let done = 0;
+    const drain = async (): Promise<void> => {
+      const { rec, result } = window.shift()!;
+      const out = await result;
+      if (out.ok) await write(rec, out);
+      else report.failures.push({ path: rec.relPath, error: out.error });
+      progress.update(++done, false, writer ? { label: `shard ${shard.index} (fold ${shard.fold})`, done: shard.records, total: null } : undefined);
+    };
+    for (const rec of plan.records) {
+      if (ctx.signal?.aborted) break;
+      window.push({ rec, result: pool.run({ path: rec.absPath, sha256: rec.sha256, settings: settings.transform }) });
+      if (window.length >= WINDOW_PER_WORKER * workers) await drain();
+    }
+    while (window.length && !ctx.signal?.aborted) await drain();
+    if (ctx.signal?.aborted) {
+      report.cancelled = true;
+      await Promise.allSettled(window.map((w) => w.result));
+      await (writer as TFRecordWriter | null)?.abort();
+      await rm(staging, { recursive: true, force: true });
+      return finish(report, started);
+    }
+    await closeShard();
+    progress.update(done, true);
+  } catch (err) {
+    await (writer as TFRecordWriter | null)?.abort().catch(() => {});
+    await rm(staging, { recursive: true, force: true });
+    throw err;
+  } finally {
+    await pool.close();
+  }
+
+  // Everything is complete: move shards into place, then write the files that describe them.
+  report.shards = written.map((w) => w.summary);
+  report.unlabelled = manifestRecords.filter((r) => (r as { target: number }).target < 0).length;
+  for (const { summary, result } of written) {
+    await rename(join(staging, summary.file), join(settings.outDir, summary.file));
+    await writeFile(join(settings.outDir, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
+  }
+  await rm(staging, { recursive: true, force: true });
+  await writeFile(join(settings.outDir, 'label_map.json'), `${JSON.stringify(Object.fromEntries(plan.labelMap), null, 2)}\n`);
+  await writeFile(
+    join(settings.outDir, 'read_example.py'),
+    readExamplePy({
+      features: settings.features, numClasses: plan.numClasses, size: settings.transform.size,
+      compression: settings.compression, pattern: shardGlob(settings.nameTemplate),
+    }),
+  );
+  const manifest = {
+    winnow: WINNOW_VERSION, libvips: libvipsVersion(),
+    settings: { ...settings, outDir: undefined },
+    labelMap: Object.fromEntries(plan.labelMap),
+    shards: report.shards,
+    records: manifestRecords,
+    failures: report.failures,
+  };
+  await writeFile(join(settings.outDir, 'manifest.json.tmp'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(join(settings.outDir, 'manifest.json.tmp'), join(settings.outDir, 'manifest.json'));
+  return finish(report, started);
+}
+
+function finish(report: ExportReport, started: number): ExportReport {
+  report.seconds = (performance.now() - started) / 1000;
+  report.recordsPerSec = report.seconds > 0 ? report.records / report.seconds : 0;
+  return report;
+}
+
+function features(s: ExportSettings, rec: PlannedRecord, out: { data: Uint8Array; width: number; height: number }, numClasses: number): Map<string, FeatureValue> {
+  const f = new Map<string, FeatureValue>();
+  const name = s.features;
+  const fileName = rec.relPath.slice(rec.relPath.lastIndexOf('/') + 1);
+  if (name.image) f.set(name.image, { kind: 'bytes', value: [out.data] });
+  if (name.target) f.set(name.target, { kind: 'int64', value: [rec.target] });
+  if (name.image_name) f.set(name.image_name, { kind: 'bytes', value: [fileName] });
+  if (name.label) f.set(name.label, { kind: 'bytes', value: [rec.label ?? ''] });
+  if (name.height) f.set(name.height, { kind: 'int64', value: [out.height] });
+  if (name.width) f.set(name.width, { kind: 'int64', value: [out.width] });
+  if (name.one_hot_class) f.set(name.one_hot_class, { kind: 'float', value: Array.from({ length: numClasses }, (_, i) => (i === rec.target ? 1 : 0)) });
+  if (name.fold) f.set(name.fold, { kind: 'int64', value: [rec.fold] });
+  if (name.sha256) f.set(name.sha256, { kind: 'bytes', value: [rec.sha256] });
+  return f;
+}
+
+/** An out folder must be empty of earlier exports, unless overwrite: then only files an earlier manifest lists go. */
+async function prepareOutDir(outDir: string, overwrite: boolean): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const manifestPath = join(outDir, 'manifest.json');
+  const entries = (await readdir(outDir)).filter((e) => e !== STAGING);
+  const earlier = entries.filter((e) => e === 'manifest.json' || /\.tfrec(ord)?(\.gz)?(\.idx)?$/.test(e));
+  if (earlier.length === 0) return;
+  if (!overwrite) {
+    throw new ExportSettingsError(`${outDir} already holds an export (${earlier.slice(0, 3).join(', ')}${earlier.length > 3 ? ', …' : ''}); choose an empty folder or overwrite it`);
+  }
+  if (!existsSync(manifestPath)) throw new ExportSettingsError(`${outDir} holds TFRecord files that Winnow did not write (no manifest.json); refusing to delete them`);
+  const old = JSON.parse(await readFile(manifestPath, 'utf8')) as { shards?: { file: string }[] };
+  for (const s of old.shards ?? []) {
+    await rm(join(outDir, s.file), { force: true });
+    await rm(join(outDir, `${s.file}.idx`), { force: true });
+  }
+  await rm(manifestPath, { force: true });
+}

@@ -1,0 +1,70 @@
+import type { Compression } from '../tfrecord/writer.ts';
+import type { TransformSettings } from './transform.ts';
+
+/** Optional features beyond the notebook's image / target / image_name. */
+export const OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
+export const REQUIRED_FEATURES = ['image', 'target', 'image_name'] as const;
+export type FeatureId = (typeof REQUIRED_FEATURES)[number] | (typeof OPTIONAL_FEATURES)[number];
+
+export interface ExportSettings {
+  outDir: string;
+  /** Folds to export (each fold → one or more shards); null = every fold. */
+  folds: number[] | null;
+  maxRecordsPerShard: number | null;
+  maxBytesPerShard: number | null;
+  /** Record order inside each fold is shuffled with this seed. */
+  seed: number;
+  transform: TransformSettings;
+  /** Feature id → name written in the Example; ids missing here are not written. */
+  features: Partial<Record<FeatureId, string>>;
+  /** Tokens: {shard} (global shard number), {fold}, {part} (shard within its fold), {count}; `:02` pads. */
+  nameTemplate: string;
+  compression: Compression;
+  /** Replace an earlier export in outDir (only the files its manifest lists are removed). */
+  overwrite: boolean;
+}
+
+export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
+
+export function defaultFeatures(extra: readonly FeatureId[] = []): Partial<Record<FeatureId, string>> {
+  const out: Partial<Record<FeatureId, string>> = {};
+  for (const id of [...REQUIRED_FEATURES, ...extra]) out[id] = id;
+  return out;
+}
+
+export class ExportSettingsError extends Error {
+  override name = 'ExportSettingsError';
+}
+
+/** Parses `image,target,image_name,label` or renames like `image=jpeg,target=class`. */
+export function parseFeatureList(text: string): Partial<Record<FeatureId, string>> {
+  const out: Partial<Record<FeatureId, string>> = {};
+  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [id, name = id] = part.split('=').map((s) => s.trim()) as [string, string?];
+    if (![...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].includes(id as FeatureId)) {
+      throw new ExportSettingsError(`Unknown feature "${id}"; choose from ${[...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].join(', ')}`);
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_/.-]*$/.test(name!)) throw new ExportSettingsError(`Feature name "${name}" is not a valid tf.Example key`);
+    out[id as FeatureId] = name!;
+  }
+  if (!out.image) throw new ExportSettingsError('The features must include image');
+  const names = Object.values(out);
+  if (new Set(names).size !== names.length) throw new ExportSettingsError(`Two features share a name: ${names.join(', ')}`);
+  return out;
+}
+
+export function shardName(template: string, v: { shard: number; fold: number; part: number; count: number }): string {
+  return template.replace(/\{(shard|fold|part|count)(?::0(\d+))?\}/g, (_, key: keyof typeof v, pad?: string) =>
+    String(v[key]).padStart(pad ? Number(pad) : 0, '0'),
+  );
+}
+
+/** Refuses templates that could give two shards one name or leave the notebook's count regex without a count. */
+export function checkTemplate(template: string, splitFolds: boolean): void {
+  if (/[/\\]/.test(template)) throw new ExportSettingsError('The shard name template must not contain a folder separator');
+  if (!template.includes('{shard') && !(template.includes('{fold') && (!splitFolds || template.includes('{part')))) {
+    throw new ExportSettingsError('The shard name template needs {shard}, or {fold} (and {part} when folds are split into several shards)');
+  }
+  const unknown = template.match(/\{(?!(shard|fold|part|count)(:0\d+)?\})[^}]*\}/);
+  if (unknown) throw new ExportSettingsError(`Unknown token ${unknown[0]} in the shard name template`);
+}
