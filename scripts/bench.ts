@@ -1,6 +1,7 @@
-// `npm run bench [-- --json] [-- --corpus DIR] [-- --runs N] [-- --skip-clustering]`: indexing
-// throughput against a decode ceiling measured in the same run, agreement of our hashes with Python
-// imagehash 4.3.2 (shared corpus only), and near-duplicate clustering at 100k and 1M hashes.
+// `npm run bench [-- --json] [-- --corpus DIR] [-- --runs N] [-- --skip-clustering] [-- --skip-export]`:
+// indexing throughput against a decode ceiling measured in the same run, agreement of our hashes with
+// Python imagehash 4.3.2 and near-duplicate recall (shared corpus only), clustering at 100k and 1M
+// hashes, export re-encode/passthrough against the notebook's cv2 loop and a file copy, and the reader.
 // DIR is the output folder of ../shared/corpus/make_corpus.sh (images in DIR/corpus/<label>/...).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { runImport } from '../src/main/core/scan/import.ts';
 import { benchClustering } from './bench/cluster.ts';
 import { generatedCorpus, listFiles } from './bench/corpus.ts';
 import { benchDupsQuality } from './bench/dups-quality.ts';
+import { benchExportTransform } from './bench/export-transform.ts';
+import { benchTfrecord } from './bench/tfrecord.ts';
 import { writeBenchmarkDoc, type Figure } from './bench/report.ts';
 
 const { values } = parseArgs({
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'no-write': { type: 'boolean' },
     'skip-clustering': { type: 'boolean' },
+    'skip-export': { type: 'boolean' },
   },
 });
 const runs = Number(values.runs ?? 3);
@@ -109,6 +113,10 @@ if (corpusArg) {
 }
 
 if (corpusArg) figures.push(...(await benchDupsQuality({ corpusDir: corpusArg, log })));
+if (!values['skip-export']) {
+  figures.push(...(await benchExportTransform({ corpusDir: corpusArg, log })));
+  figures.push(...(await benchTfrecord({ log })));
+}
 if (!values['skip-clustering']) figures.push(...(await benchClustering({ log })));
 
 if (values.json) for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);

@@ -161,10 +161,10 @@ function finish(report: ExportReport, started: number): ExportReport {
 function features(s: ExportSettings, rec: PlannedRecord, out: { data: Uint8Array; width: number; height: number }, numClasses: number): Map<string, FeatureValue> {
   const f = new Map<string, FeatureValue>();
   const name = s.features;
-  const fileName = rec.relPath.slice(rec.relPath.lastIndexOf('/') + 1);
   if (name.image) f.set(name.image, { kind: 'bytes', value: [out.data] });
   if (name.target) f.set(name.target, { kind: 'int64', value: [rec.target] });
-  if (name.image_name) f.set(name.image_name, { kind: 'bytes', value: [fileName] });
+  // The path relative to its source: the bare file name for a flat Kaggle folder, unique otherwise.
+  if (name.image_name) f.set(name.image_name, { kind: 'bytes', value: [rec.relPath] });
   if (name.label) f.set(name.label, { kind: 'bytes', value: [rec.label ?? ''] });
   if (name.height) f.set(name.height, { kind: 'int64', value: [out.height] });
   if (name.width) f.set(name.width, { kind: 'int64', value: [out.width] });
