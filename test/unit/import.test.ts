@@ -128,13 +128,14 @@ describe('progress and cancellation', () => {
         signal: controller.signal,
         onProgress: (p) => {
           events.push(p);
-          if (p.phase === 'hash' && p.done >= 10) controller.abort();
+          // The first hash event comes with the first result (later ones at most every 200 ms).
+          if (p.phase === 'hash' && p.done >= 1) controller.abort();
         },
       },
     );
     expect(report.cancelled).toBe(true);
     const kept = listImages(db).length;
-    expect(kept).toBeGreaterThanOrEqual(10);
+    expect(kept).toBeGreaterThanOrEqual(1);
     expect(kept).toBeLessThan(n);
     expect(report.added).toBe(kept);
     const hashEvents = events.filter((e) => e.phase === 'hash');

@@ -3,15 +3,8 @@
 // second-order terms otherwise; with cells a few times finer than the output grid the error is
 // well below Pillow's own rounding of its intermediate image.
 import type { CellGrid } from './cells.ts';
-
-/** Sparse out x cells matrix: row o covers cells [start[o], start[o] + len[o]). */
-interface AxisWeights {
-  out: number;
-  stride: number;
-  start: Int32Array;
-  len: Int32Array;
-  w: Float64Array;
-}
+import { applyWasm } from './apply-wasm.ts';
+import type { PackedWeights } from './apply-wasm.ts';
 
 // The kernel tabulated finely: coefficient tables for the cell path are rebuilt for every new
 // image size, and thousands of sin() calls per size would cost more than the hashing itself.
@@ -30,23 +23,63 @@ function lanczosLut(x: number): number {
   const f = (x < 0 ? -x : x) * LUT_STEPS;
   const i = f | 0;
   if (i >= 3 * LUT_STEPS) return 0;
-  return KERNEL[i] + (KERNEL[i + 1] - KERNEL[i]) * (f - i);
+  return KERNEL[i]! + (KERNEL[i + 1]! - KERNEL[i]!) * (f - i);
 }
 
-function axisWeights(n: number, edges: Int32Array, out: number, groups: number): AxisWeights {
+// Scratch reused across calls (tables are built thousands of times on a real folder, and fresh
+// zeroed arrays per call cost as much as the arithmetic): one output's pixel weights, one
+// group's row over all cells (kept all-zero between groups), and the packed result.
+let pixelW = new Float64Array(64);
+let row = new Float64Array(256);
+let packedBuf = new Float64Array(1024);
+
+/**
+ * Sparse groups x cells matrix of the resize along one axis. The float operations and their
+ * order are those of the original dense build (per output: Pillow's window and normalisation,
+ * then each pixel's weight divided by its cell's width added into that cell), so the weights
+ * are bit-identical; only the bookkeeping around them is cheaper.
+ */
+function axisWeights(n: number, edges: Int32Array, out: number, groups: number): PackedWeights {
   const ncells = edges.length - 1;
-  const cellOf = new Int32Array(n);
-  for (let c = 0; c < ncells; c++) cellOf.fill(c, edges[c], edges[c + 1]);
   const scale = n / out;
   const filterscale = Math.max(scale, 1);
   const support = 3 * filterscale;
   const ss = 1 / filterscale;
   // `groups` < out sums consecutive outputs: wHash only needs 8x8 block sums of its resize.
   const per = out / groups;
-  const dense = new Float64Array(groups * ncells);
-  const w = new Float64Array(Math.ceil(support) * 2 + 2);
+  if (pixelW.length < Math.ceil(support) * 2 + 2) pixelW = new Float64Array(Math.ceil(support) * 4 + 4);
+  if (row.length < ncells) row = new Float64Array(ncells * 2);
+  const w = pixelW;
+  const start = new Int32Array(groups);
+  const len = new Int32Array(groups);
+  let total = 0;
+  let lo = ncells;
+  let hi = -1;
+  // Trims a finished group's row to its non-zero span (as the dense build did), appends it to
+  // the packed weights and re-zeroes the cells it touched.
+  const flush = (g: number): void => {
+    let a = 0;
+    while (a < ncells - 1 && row[a] === 0) a++;
+    let b = ncells;
+    while (b > a + 1 && row[b - 1] === 0) b--;
+    start[g] = a;
+    len[g] = b - a;
+    if (packedBuf.length < total + b - a) {
+      const grown = new Float64Array((total + b - a) * 2);
+      grown.set(packedBuf.subarray(0, total));
+      packedBuf = grown;
+    }
+    packedBuf.set(row.subarray(a, b), total);
+    total += b - a;
+    if (hi >= lo) row.fill(0, lo, hi + 1);
+    lo = ncells;
+    hi = -1;
+  };
+  let group = 0;
+  let cell = 0;
   for (let o = 0; o < out; o++) {
     const g = Math.floor(o / per);
+    for (; group < g; group++) flush(group);
     // Same window and per-output normalisation as Pillow's precompute_coeffs.
     const center = (o + 0.5) * scale;
     const xmin = Math.max(0, Math.trunc(center - support + 0.5));
@@ -58,29 +91,36 @@ function axisWeights(n: number, edges: Int32Array, out: number, groups: number):
       ww += v;
     }
     const norm = ww !== 0 ? 1 / ww : 1;
+    if (xmax <= xmin) continue;
+    // Windows only move right as o grows, so the first cell is found by walking forward.
+    while (edges[cell + 1]! <= xmin) cell++;
+    let c = cell;
+    let end = edges[c + 1]!;
+    let width = end - edges[c]!;
+    let acc = row[c]!;
+    if (c < lo) lo = c;
     for (let x = xmin; x < xmax; x++) {
-      const c = cellOf[x];
+      if (x >= end) {
+        row[c] = acc;
+        c++;
+        end = edges[c + 1]!;
+        width = end - edges[c]!;
+        acc = row[c]!;
+      }
       // Spread over the cell: the grid holds cell sums, not means.
-      dense[g * ncells + c] += (w[x - xmin] * norm) / (edges[c + 1] - edges[c]);
+      acc += (w[x - xmin]! * norm) / width;
     }
+    row[c] = acc;
+    if (c > hi) hi = c;
   }
-  const start = new Int32Array(groups);
-  const len = new Int32Array(groups);
-  for (let g = 0; g < groups; g++) {
-    let a = 0;
-    while (a < ncells - 1 && dense[g * ncells + a] === 0) a++;
-    let b = ncells;
-    while (b > a + 1 && dense[g * ncells + b - 1] === 0) b--;
-    start[g] = a;
-    len[g] = b - a;
-  }
-  return { out: groups, stride: ncells, start, len, w: dense };
+  for (; group < groups; group++) flush(group);
+  return { out: groups, start, len, packed: packedBuf.slice(0, total) };
 }
 
 // Keyed by the (cached, hence stable) edges array of cells.ts, then by target size.
-const cache = new WeakMap<Int32Array, Map<number, AxisWeights>>();
+const cache = new WeakMap<Int32Array, Map<number, PackedWeights>>();
 
-function cachedAxis(n: number, edges: Int32Array, out: number, groups: number): AxisWeights {
+function cachedAxis(n: number, edges: Int32Array, out: number, groups: number): PackedWeights {
   let m = cache.get(edges);
   if (m === undefined) {
     m = new Map();
@@ -95,35 +135,10 @@ function cachedAxis(n: number, edges: Int32Array, out: number, groups: number): 
   return a;
 }
 
-function apply(grid: CellGrid, ax: AxisWeights, ay: AxisWeights): Float64Array {
-  const { sums, ncx, ncy } = grid;
-  const ox = ax.out;
-  const oy = ay.out;
-  // Horizontal first, as Pillow does (linear here, so the order only changes rounding).
-  const tmp = new Float64Array(ncy * ox);
-  for (let cy = 0; cy < ncy; cy++) {
-    const row = cy * ncx;
-    for (let o = 0; o < ox; o++) {
-      const a = ax.start[o];
-      const n = ax.len[o];
-      const wb = o * ax.stride + a;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += sums[row + a + i] * ax.w[wb + i];
-      tmp[cy * ox + o] = s;
-    }
-  }
-  const out = new Float64Array(oy * ox);
-  for (let o = 0; o < oy; o++) {
-    const a = ay.start[o];
-    const n = ay.len[o];
-    const wb = o * ay.stride + a;
-    for (let x = 0; x < ox; x++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += tmp[(a + i) * ox + x] * ay.w[wb + i];
-      out[o * ox + x] = s * 0.5; // half levels -> levels
-    }
-  }
-  return out;
+// Horizontal first, as Pillow does (linear here, so the order only changes rounding); values in
+// levels (the grid holds half levels).
+function apply(grid: CellGrid, ax: PackedWeights, ay: PackedWeights): Float64Array {
+  return applyWasm(grid.sums, grid.ncx, grid.ncy, ax, ay);
 }
 
 /** Approximates Pillow's `resize((outW, outH), LANCZOS)` of the scanned image, as uint8. */
@@ -131,7 +146,7 @@ export function resizeFromCells(grid: CellGrid, width: number, height: number, o
   const v = apply(grid, cachedAxis(width, grid.xEdges, outW, outW), cachedAxis(height, grid.yEdges, outH, outH));
   const out = new Uint8Array(v.length);
   for (let i = 0; i < v.length; i++) {
-    const r = Math.floor(v[i] + 0.5);
+    const r = Math.floor(v[i]! + 0.5);
     out[i] = r < 0 ? 0 : r > 255 ? 255 : r;
   }
   return out;
@@ -143,4 +158,9 @@ export function blockMeansFromCells(grid: CellGrid, width: number, height: numbe
   const v = apply(grid, cachedAxis(width, grid.xEdges, s, 8), cachedAxis(height, grid.yEdges, s, 8));
   for (let i = 0; i < 64; i++) v[i] /= g * g;
   return v;
+}
+
+/** The unrounded resize (levels), row-major outH x outW, or groups x groups block sums: for tests. */
+export function resizeValues(grid: CellGrid, width: number, height: number, outW: number, outH: number, groups?: number): Float64Array {
+  return apply(grid, cachedAxis(width, grid.xEdges, outW, groups ?? outW), cachedAxis(height, grid.yEdges, outH, groups ?? outH));
 }
