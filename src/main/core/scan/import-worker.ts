@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { hashImage, type ImageFeatures, type ImageHashes } from '../hashing/hash-image.ts';
 import { describeContent, hasImageExtension, isReadableFormat, sniffFormat, SNIFF_BYTES } from './sniff.ts';
@@ -27,38 +27,39 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   let data: Buffer;
   let size = 0;
   let format: string | null = null;
+  // Synchronous I/O on purpose: this thread exists only to do this work, and each promise-based call
+  // would hop through libuv's pool (measured ~15% of the worker's time on small files).
+  let fd = -1;
   try {
-    const fh = await open(path, 'r');
-    try {
-      size = (await fh.stat()).size;
-      const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
-      await fh.read(head, 0, head.length, 0);
-      format = sniffFormat(head);
-      if (format === null && !hasImageExtension(name)) return { kind: 'skip' };
-      if (size === 0) return { kind: 'error', size, sha256: null, error: 'empty file (0 bytes)' };
-      if (format === null) {
-        return { kind: 'error', size, sha256: null, error: `not an image: the content is ${describeContent(head)}` };
-      }
-      if (!isReadableFormat(format)) {
-        return {
-          kind: 'error', size, sha256: null,
-          error: `unsupported format: ${format.toUpperCase()} (Winnow reads JPEG, PNG, WebP, TIFF, GIF and AVIF)`,
-        };
-      }
-      if (size > MAX_FILE_BYTES) return { kind: 'error', size, sha256: null, error: `file too large (${size} bytes)` };
-      data = Buffer.allocUnsafe(size);
-      let got = 0;
-      while (got < size) {
-        const { bytesRead } = await fh.read(data, got, size - got, got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      data = data.subarray(0, got);
-    } finally {
-      await fh.close();
+    fd = openSync(path, 'r');
+    size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+    readSync(fd, head, 0, head.length, 0);
+    format = sniffFormat(head);
+    if (format === null && !hasImageExtension(name)) return { kind: 'skip' };
+    if (size === 0) return { kind: 'error', size, sha256: null, error: 'empty file (0 bytes)' };
+    if (format === null) {
+      return { kind: 'error', size, sha256: null, error: `not an image: the content is ${describeContent(head)}` };
     }
+    if (!isReadableFormat(format)) {
+      return {
+        kind: 'error', size, sha256: null,
+        error: `unsupported format: ${format.toUpperCase()} (Winnow reads JPEG, PNG, WebP, TIFF, GIF and AVIF)`,
+      };
+    }
+    if (size > MAX_FILE_BYTES) return { kind: 'error', size, sha256: null, error: `file too large (${size} bytes)` };
+    data = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, data, got, size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    data = data.subarray(0, got);
   } catch (err) {
     return { kind: 'error', size, sha256: null, error: `cannot read: ${describeFsError(err)}` };
+  } finally {
+    if (fd >= 0) closeSync(fd);
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
