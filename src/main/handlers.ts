@@ -1,22 +1,154 @@
-import type { MethodName, Methods } from '../shared/contract.ts';
-import { isMethodName } from '../shared/contract.ts';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { Events, EventName, ImportReport as ContractReport, MethodName, Methods, Progress as ContractProgress } from '../shared/contract.ts';
+import { isMethodName, validateArgs } from '../shared/contract.ts';
+import { openCatalog } from './core/catalog/catalog.ts';
+import type { Progress } from './core/jobs.ts';
+import { runImport, type ImportReport } from './core/scan/import.ts';
+import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
+import { completePath, expandPath } from './serve/complete.ts';
+import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
+import { Thumbnails } from './serve/thumbs.ts';
 
-// One handler map (as in Actual Budget) serves every shell: Electron IPC now, the browser host later.
+// One handler map (as in Actual Budget) serves every shell: Electron IPC and the browser host build a
+// Host with their own event sink and dialog, then route every call through dispatch().
+
+// The contract restates core types for the renderer; these lines fail to compile if they drift apart.
+const sameProgress = (p: Progress): ContractProgress => p;
+const sameReport = (r: ImportReport): ContractReport => r;
+
 type Handler<M extends MethodName> = (args: Methods[M]['args']) => Promise<Methods[M]['result']>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
 
-export const handlers: HandlerMap = {
-  async 'app.info'() {
-    return { name: 'Winnow', version: WINNOW_VERSION, node: process.versions.node, platform: process.platform };
-  },
-};
+export interface HostOptions {
+  shell: 'electron' | 'browser';
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** Native picker; absent in the browser host. */
+  openDialog?: (args: Methods['dialog.open']['args']) => Promise<string | null>;
+  catalog?: string;
+}
 
-export async function dispatch(method: unknown, args: unknown): Promise<unknown> {
-  if (!isMethodName(method)) throw new Error(`Unknown method: ${String(method)}`);
-  if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
-    throw new Error(`${method}: arguments must be an object`);
+/** A user-facing failure: its message is shown as is (anything else is too, but logged as a bug). */
+export class HostError extends Error {
+  override name = 'HostError';
+}
+
+export class Host {
+  readonly handlers: HandlerMap;
+  readonly thumbs: Thumbnails;
+  private catalog: { db: Database.Database; path: string } | null = null;
+  private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
+  private walkProblems: { path: string; error: string; source: string }[] = [];
+  private readonly opts: HostOptions;
+
+  constructor(opts: HostOptions) {
+    this.opts = opts;
+    this.thumbs = new Thumbnails(() => this.catalog);
+    if (opts.catalog) this.open(opts.catalog);
+    this.handlers = this.createHandlers();
   }
-  const handler = handlers[method] as (a: unknown) => Promise<unknown>;
-  return handler(args ?? {});
+
+  /** Validates and runs one call from an untrusted side (IPC, WebSocket). */
+  async dispatch(method: unknown, args: unknown): Promise<unknown> {
+    if (!isMethodName(method)) throw new HostError(`Unknown method: ${String(method).slice(0, 60)}`);
+    const valid = validateArgs(method, args);
+    return (this.handlers[method] as (a: unknown) => Promise<unknown>)(valid);
+  }
+
+  get catalogPath(): string | null {
+    return this.catalog?.path ?? null;
+  }
+
+  /** Cancels running jobs, waits for them to keep what they wrote, then closes the catalog. */
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) job.controller.abort();
+    await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+    this.catalog?.db.close();
+    this.catalog = null;
+  }
+
+  private open(file: string): { db: Database.Database; path: string } {
+    const path = expandPath(file);
+    if (this.catalog?.path === path) return this.catalog;
+    if (this.jobs.size > 0) throw new HostError('An import is running; cancel it or wait before opening another catalog.');
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // a new catalog: openCatalog creates it
+    }
+    if (isDir) throw new HostError(`${path} is a folder; give a catalog file name, e.g. ${path.replace(/\/$/, '')}/dataset.winnow`);
+    const db = openCatalog(path);
+    this.catalog?.db.close();
+    this.thumbs.clear();
+    this.walkProblems = [];
+    this.catalog = { db, path };
+    return this.catalog;
+  }
+
+  private current(): { db: Database.Database; path: string } {
+    if (!this.catalog) throw new HostError('No catalog is open: open or create one first.');
+    return this.catalog;
+  }
+
+  private startImport(args: Methods['import.start']['args']): string {
+    const { db } = this.current();
+    if (this.jobs.size > 0) throw new HostError('An import is already running; wait for it or cancel it.');
+    const labels: LabelSpec =
+      typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
+    const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    const emit = this.opts.emit;
+    const done = runImport(
+      { db, root: expandPath(args.folder), labels, labelMapFile },
+      { signal: controller.signal, onProgress: (p) => emit('job.progress', { jobId, kind: 'import', progress: sameProgress(p) }) },
+    ).then(
+      (report) => {
+        const rows = new Set(failedImages(db).map((f) => f.path));
+        this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
+        emit('job.done', { jobId, kind: 'import', report: sameReport(report) });
+      },
+      (err: unknown) => emit('job.done', { jobId, kind: 'import', error: (err as Error).message ?? String(err) }),
+    );
+    const entry = { controller, done: done.finally(() => this.jobs.delete(jobId)) };
+    this.jobs.set(jobId, entry);
+    return jobId;
+  }
+
+  private createHandlers(): HandlerMap {
+    return {
+      'app.info': async () => ({
+        name: 'Winnow',
+        version: WINNOW_VERSION,
+        node: process.versions.node,
+        platform: process.platform,
+        shell: this.opts.shell,
+      }),
+      'catalog.open': async ({ path }) => {
+        const c = this.open(path);
+        return catalogSummary(c.db, c.path);
+      },
+      'catalog.summary': async () => (this.catalog ? catalogSummary(this.catalog.db, this.catalog.path) : null),
+      'images.list': async (args) => listImagePage(this.current().db, args),
+      'images.failures': async () => [
+        ...failedImages(this.current().db),
+        ...this.walkProblems.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error })),
+      ],
+      'import.start': async (args) => ({ jobId: this.startImport(args) }),
+      'job.cancel': async ({ jobId }) => {
+        const job = this.jobs.get(jobId);
+        job?.controller.abort();
+        return { cancelled: job !== undefined };
+      },
+      'fs.complete': async ({ prefix, kind }) => ({ entries: await completePath(prefix, kind) }),
+      'dialog.open': async (args) => {
+        if (!this.opts.openDialog) return { path: null, unsupported: 'No file dialog in the browser: type the path (Tab completes).' };
+        return { path: await this.opts.openDialog(args) };
+      },
+    };
+  }
 }

@@ -1,13 +1,35 @@
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, shell } from 'electron';
-import { dispatch } from './handlers.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import type { Methods } from '../shared/contract.ts';
+import { Host } from './handlers.ts';
+import { eventForwarder, IMAGE_SCHEME, imageProtocolResponse, pageMatcher, wireIpc } from './serve/ipc.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const indexHtml = join(here, '../renderer/index.html');
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
 
-// The thin Electron shell: one locked-down window; all work goes through the handler map.
+// The thin Electron shell: one locked-down window; all work goes through the same Host as `winnow serve`.
+// Must run before `ready`: a standard, secure scheme gets a proper origin and fetch support.
+protocol.registerSchemesAsPrivileged([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let win: BrowserWindow | null = null;
+
+async function openDialog(args: Methods['dialog.open']['args']): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: args.title ?? (args.kind === 'folder' ? 'Choose a folder of images' : 'Choose a file'),
+    properties: args.kind === 'folder' ? ['openDirectory'] : args.kind === 'catalog' ? ['openFile', 'promptToCreate'] : ['openFile'],
+    ...(args.kind === 'catalog' ? { filters: [{ name: 'Winnow catalog', extensions: ['winnow'] }, { name: 'All files', extensions: ['*'] }] } : {}),
+  };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+const host = new Host({ shell: 'electron', emit: eventForwarder(() => win?.webContents ?? null), openDialog });
+wireIpc(ipcMain, host, pageMatcher(pathToFileURL(indexHtml).href, devUrl));
+
 function createWindow(): void {
-  const win = new BrowserWindow({
+  win = new BrowserWindow({
     width: 1280,
     height: 820,
     show: false,
@@ -17,22 +39,27 @@ function createWindow(): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      webviewTag: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(here, '../renderer/index.html'));
+  else void win.loadFile(indexHtml);
 }
 
-ipcMain.handle('winnow:invoke', (_event, method: unknown, args: unknown) => dispatch(method, args));
-
 void app.whenReady().then(() => {
+  protocol.handle(IMAGE_SCHEME, (req) => imageProtocolResponse(host, req.url));
+  // The page asks for nothing: no camera, notifications, geolocation...
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -41,4 +68,12 @@ void app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+
+let closing = false;
+app.on('will-quit', (event) => {
+  if (closing) return;
+  closing = true;
+  event.preventDefault();
+  void host.close().finally(() => app.quit());
 });

@@ -1,11 +1,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isEventName, isMethodName } from '../shared/contract.ts';
 
-// The renderer gets exactly two functions, and only for names the contract declares.
+// The renderer gets exactly two functions, and only for names the contract declares. Arguments are
+// validated again in main: this check only turns typos into clear errors early.
+type Reply = { ok: true; result: unknown } | { ok: false; error: string };
+
 contextBridge.exposeInMainWorld('winnow', {
-  invoke(method: string, args: unknown): Promise<unknown> {
-    if (!isMethodName(method)) return Promise.reject(new Error(`Unknown method: ${method}`));
-    return ipcRenderer.invoke('winnow:invoke', method, args);
+  async invoke(method: string, args: unknown): Promise<unknown> {
+    if (!isMethodName(method)) throw new Error(`Unknown method: ${method}`);
+    const reply = (await ipcRenderer.invoke('winnow:invoke', method, args)) as Reply;
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.result;
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event: ${event}`);

@@ -1,0 +1,89 @@
+// Read-only catalog queries the UI needs and the CLI does not (paged, filtered, counted): kept out of
+// core so the screens can page through 100k rows without loading them all.
+import type Database from 'better-sqlite3';
+import type { CatalogSummary, Failure, ImageItem, ImagePage, ImageStatus } from '../../shared/contract.ts';
+import { IMAGE_STATUSES } from '../../shared/contract.ts';
+
+export function catalogSummary(db: Database.Database, path: string): CatalogSummary {
+  const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<ImageStatus, number>;
+  let images = 0;
+  for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM images GROUP BY status').all() as { status: ImageStatus; n: number }[]) {
+    statuses[r.status] = r.n;
+    images += r.n;
+  }
+  const labels = db
+    .prepare(
+      `SELECT l.name AS name, SUM(i.status = 'active') AS active, COUNT(*) AS total
+       FROM images i LEFT JOIN labels l ON l.id = i.label_id
+       GROUP BY i.label_id ORDER BY active DESC, total DESC, name`,
+    )
+    .all() as CatalogSummary['labels'];
+  const sources = db
+    .prepare(
+      `SELECT s.root, s.label_mode AS labelMode, s.last_import_at AS lastImportAt, COUNT(i.id) AS images
+       FROM sources s LEFT JOIN images i ON i.source_id = s.id GROUP BY s.id ORDER BY s.root`,
+    )
+    .all() as CatalogSummary['sources'];
+  return { path, images, statuses, labels, sources };
+}
+
+export interface ListFilter {
+  offset: number;
+  limit: number;
+  label?: string;
+  status?: ImageStatus;
+}
+
+export function listImagePage(db: Database.Database, f: ListFilter): ImagePage {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (f.status !== undefined) {
+    where.push('i.status = ?');
+    params.push(f.status);
+  }
+  if (f.label === '') where.push('i.label_id IS NULL');
+  else if (f.label !== undefined) {
+    where.push('l.name = ?');
+    params.push(f.label);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const from = 'FROM images i LEFT JOIN labels l ON l.id = i.label_id';
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from} ${clause}`).get(...params) as { n: number }).n;
+  const items = db
+    .prepare(
+      `SELECT i.id, i.rel_path AS path, l.name AS label, i.status, i.width, i.height, i.format
+       ${from} ${clause} ORDER BY i.source_id, i.path_bytes LIMIT ? OFFSET ?`,
+    )
+    .all(...params, f.limit, f.offset) as ImageItem[];
+  return { total, offset: f.offset, items };
+}
+
+export function failedImages(db: Database.Database): Failure[] {
+  return db
+    .prepare(
+      `SELECT i.id, i.rel_path AS path, s.root AS source, COALESCE(i.error, 'unreadable') AS error
+       FROM images i JOIN sources s ON s.id = i.source_id WHERE i.status = 'error' ORDER BY s.root, i.path_bytes`,
+    )
+    .all() as Failure[];
+}
+
+export interface ImageLocation {
+  /** Built only from the catalog's own columns (source root + stored relative bytes). */
+  file: Buffer;
+  sha256: string | null;
+  status: ImageStatus;
+  size: number;
+  mtimeMs: number;
+}
+
+export function imageLocation(db: Database.Database, id: number): ImageLocation | null {
+  const row = db
+    .prepare(
+      `SELECT s.root, i.path_bytes AS pathBytes, i.sha256, i.status, i.size, i.mtime_ms AS mtimeMs
+       FROM images i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`,
+    )
+    .get(id) as { root: string; pathBytes: Buffer; sha256: string | null; status: ImageStatus; size: number; mtimeMs: number } | undefined;
+  if (!row) return null;
+  const file = Buffer.concat([Buffer.from(row.root), Buffer.from('/'), row.pathBytes]);
+  return { file, sha256: row.sha256, status: row.status, size: row.size, mtimeMs: row.mtimeMs };
+}

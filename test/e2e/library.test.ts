@@ -1,0 +1,192 @@
+// The Library screen end to end: `winnow serve` in a child process, Debian's Chromium driven by
+// playwright-core, a generated folder imported through the UI. Screenshots land in test-results/e2e.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { BAD_FILES, CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WINNOW_CHROMIUM)`);
+
+describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () => {
+  const tmp = tempDir('winnow-e2e-');
+  const data = join(tmp.path, 'data');
+  let good = 0;
+  let serve: ServeProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [good, serve, browser] = await Promise.all([
+      writeDataset(data),
+      startServe(join(tmp.path, 'e2e.winnow')),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    tmp.cleanup();
+    expect(code).toBe(0); // SIGTERM is a graceful stop
+  });
+
+  const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    return page;
+  };
+  /** Thumbnails actually decoded by the browser (naturalWidth > 0), not just present in the DOM. */
+  const loadedThumbs = (page: Page): Promise<number> =>
+    page
+      .locator('[data-testid="thumb"] img')
+      .evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+  const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');
+
+  it('imports a folder through the UI and shows counts, labels, thumbnails and failures', async () => {
+    const page = await newPage('light');
+    await page.goto(serve.url);
+    // The token leaves the address bar once the page has stored it.
+    await expect.poll(() => page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toContain('e2e.winnow');
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-empty-light.png') });
+
+    await page.locator('#import-folder').fill(`${data}/`);
+    await expect.poll(() => page.locator('#import-folder-list').getByRole('option').allTextContents()).toEqual(LABELS.map((l) => `▸${data}/${l}/`));
+    await page.keyboard.press('Escape'); // the completion list closes, as a user would dismiss it
+    await page.getByLabel('sub-folder names').check();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await expect.poll(() => stat(page, 'images').textContent(), { timeout: 20_000 }).toBe(String(good + 2));
+    expect(await stat(page, 'labels').textContent()).toBe('3');
+    expect(await stat(page, 'active').textContent()).toBe(String(good));
+    expect(await stat(page, 'excluded').textContent()).toBe('0');
+    expect(await stat(page, 'errors').textContent()).toBe('2');
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toMatch(/30 added.*2 failed/s);
+
+    const bars = await page.getByTestId('label-bar').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-count'))]),
+    );
+    expect(bars.sort()).toEqual(LABELS.map((l) => [l, 10]));
+
+    const failures = page.getByTestId('failures');
+    for (const [path, why] of Object.entries(BAD_FILES)) {
+      const row = failures.locator('li', { hasText: path });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.locator('.why').textContent()).toMatch(why);
+    }
+
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe(String(good + 2));
+    await expect.poll(() => loadedThumbs(page), { timeout: 15_000 }).toBe(good);
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-light.png') });
+
+    await page.getByTestId('filter-label').selectOption('dogs');
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('11'); // 10 images + notes.jpg
+    await page.getByTestId('filter-status').selectOption('active');
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('10');
+    const captions = await page.locator('.caption .label').allTextContents();
+    expect(new Set(captions)).toEqual(new Set(['dogs']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-filtered-light.png') });
+
+    for (const [screen, title] of [['duplicates', 'Duplicates'], ['folds', 'Folds & export'], ['viewer', 'Record viewer']] as const) {
+      await page.getByRole('link', { name: title }).click();
+      await expect.poll(() => page.locator('#ph-title').textContent()).toBe(title);
+      await page.screenshot({ path: join(SCREENSHOTS, `${screen}-light.png`) });
+    }
+    await page.context().close();
+  });
+
+  it('follows a dark OS theme', async () => {
+    const page = await newPage('dark');
+    await page.goto(serve.url);
+    await expect.poll(() => stat(page, 'images').textContent()).toBe(String(good + 2));
+    type Styled = { getComputedStyle(e: unknown): { backgroundColor: string } }; // no DOM lib in the Node tsconfig
+    const bg = await page.locator('body').evaluate((body) => (globalThis as unknown as Styled).getComputedStyle(body).backgroundColor);
+    expect(bg).toBe('rgb(22, 24, 28)');
+    await expect.poll(() => loadedThumbs(page), { timeout: 15_000 }).toBe(good);
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-dark.png') });
+    for (const screen of ['duplicates', 'folds', 'viewer']) {
+      await page.goto(`${serve.base}/#/${screen}`); // the cookie set by the first load authorises this
+      await page.locator('#ph-title').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, `${screen}-dark.png`) });
+    }
+    await page.context().close();
+  });
+
+  it('refuses requests and sockets without the token', async () => {
+    expect((await fetch(`${serve.base}/`)).status).toBe(403);
+    expect((await fetch(`${serve.base}/?token=wrong`)).status).toBe(403);
+    expect((await fetch(`${serve.base}/img/1?size=256`)).status).toBe(403);
+    expect((await fetch(`${serve.base}/img/1?size=256&token=${serve.token}`)).status).toBe(200);
+    expect((await fetch(`${serve.base}/img/..%2F..%2Fetc%2Fpasswd?token=${serve.token}`)).status).toBe(400);
+    const socketStatus = (url: string, origin?: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(url, origin ? { origin } : {});
+        ws.on('open', () => {
+          ws.close();
+          resolve(101);
+        });
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.on('error', () => resolve(-1));
+      });
+    const wsBase = serve.base.replace('http:', 'ws:');
+    expect(await socketStatus(`${wsBase}/ws`)).toBe(403);
+    expect(await socketStatus(`${wsBase}/ws?token=${serve.token}`, 'https://evil.example')).toBe(403);
+    expect(await socketStatus(`${wsBase}/ws?token=${serve.token}`, serve.base)).toBe(101);
+  });
+
+  it('switches to a 100,000-image catalog and scrolls it with only the visible rows in the page', async () => {
+    const big = join(tmp.path, 'big.winnow');
+    writeBigCatalog(big, 100_000);
+    const page = await newPage('light');
+    await page.goto(serve.url);
+    await page.locator('#catalog-path').fill(big);
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await expect.poll(() => page.getByTestId('grid-total').textContent(), { timeout: 10_000 }).toBe('100,000');
+    expect(await stat(page, 'missing').textContent()).toBe('100,000');
+    const cells = () => page.locator('.cell').count();
+    expect(await cells()).toBeLessThan(200);
+    const jump = async (fraction: number): Promise<number> => {
+      const t0 = Date.now();
+      const want = await page.getByRole('region', { name: /Image thumbnails/ }).evaluate((el, f) => {
+        el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
+        return Math.floor(el.scrollTop / 174) * Math.max(1, Math.floor((el.clientWidth + 10) / 150));
+      }, fraction);
+      // The first visible row's file names come from a page fetched for that position.
+      await expect.poll(() => page.locator('.caption .file').allTextContents(), { timeout: 5_000, interval: 20 }).toContain(`img-${String(want).padStart(6, '0')}.jpg`);
+      return Date.now() - t0;
+    };
+    const times = [await jump(0.5), await jump(0.999), await jump(0.25)];
+    console.log(`100k grid: jump-and-render ${times.join(' / ')} ms, ${await cells()} cells in the DOM`);
+    expect(await cells()).toBeLessThan(200);
+    expect(Math.max(...times)).toBeLessThan(2_000);
+    await page.getByTestId('filter-label').selectOption('gamma');
+    await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('20,000');
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-100k-light.png') });
+    await page.context().close();
+  });
+});
+
+/** Rows only (no files): 'missing' images under five labels, in the catalog's own schema. */
+function writeBigCatalog(file: string, n: number): void {
+  const db = openCatalog(file);
+  try {
+    db.transaction(() => {
+      const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);
+      const labels = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name) => Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(name).lastInsertRowid));
+      const insert = db.prepare(
+        "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, label_id, source_label_id, status, indexed_at) VALUES (?, ?, ?, 1000, 0, ?, ?, 'missing', 0)",
+      );
+      for (let i = 0; i < n; i++) {
+        const rel = `img-${String(i).padStart(6, '0')}.jpg`;
+        const label = labels[i % labels.length];
+        insert.run(source, Buffer.from(rel), rel, label, label);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
