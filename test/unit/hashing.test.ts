@@ -5,7 +5,8 @@ import { hashImage } from '../../src/main/core/hashing/hash-image.ts';
 import { fromHex, hamming64, packBits, toHex16 } from '../../src/main/core/hashing/hashes.ts';
 import { resizeL } from '../../src/main/core/hashing/resample.ts';
 import { LUT_EXACT, scanGrey } from '../../src/main/core/hashing/cells.ts';
-import { blockhashFromSums, blockhashViaImghash } from '../../src/main/core/hashing/blockhash.ts';
+import { blockhashFromSums } from '../../src/main/core/hashing/blockhash.ts';
+import { blockhashViaImghash } from '../../src/main/core/hashing/blockhash-imghash.ts';
 import { MediaError, decodeGrey, getPixelLimit, jpegFrameInfo, setPixelLimit } from '../../src/main/core/media.ts';
 
 // Synthetic images; expected hashes come from Python imagehash 4.3.2's algorithms run with

@@ -1,8 +1,8 @@
 // Blockhash (bmvbhash, 8x8 = 64 bits) as imghash/blockhash-core compute it. The block sums come
 // from cells.ts's single pass; imghash's own per-pixel loop (hashRaw) costs more than decoding
-// the image, so it serves only as the reference the tests compare against.
-import imghash from 'imghash';
-import { fromHex, packBits } from './hashes.ts';
+// the image, so it serves only as the reference the tests compare against (blockhash-imghash.ts,
+// kept out of this module so worker threads do not load imghash: ~46 ms per worker start).
+import { packBits } from './hashes.ts';
 
 function median16(v: Float64Array, from: number): number {
   const s = v.slice(from, from + 16).sort();
@@ -24,15 +24,4 @@ export function blockhashFromSums(sums: Float64Array, width: number, height: num
     }
   }
   return packBits(bits);
-}
-
-/** Reference path: imghash.hashRaw on luma replicated into opaque RGBA (slow, for tests). */
-export function blockhashViaImghash(grey: Uint8Array, width: number, height: number): bigint {
-  const n = width * height;
-  const rgba = new Uint8Array(n * 4);
-  for (let i = 0; i < n; i++) {
-    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = grey[i];
-    rgba[i * 4 + 3] = 255;
-  }
-  return fromHex(imghash.hashRaw({ width, height, data: rgba }, 8));
 }
