@@ -1,4 +1,4 @@
-// The headless entry point: `winnow index|list|dups|resolve|undo|redo ...`. It checks the Node version before loading
+// The headless entry point: `winnow index|list|dups|resolve|undo|redo|folds|export|inspect|verify|serve`. It checks the Node version before loading
 // anything native (better-sqlite3 13 crashes on Node < 22 instead of failing cleanly).
 
 const MIN_NODE_MAJOR = 22;
@@ -15,6 +15,7 @@ Commands:
   export --catalog FILE --out DIR   write TFRecord shards + manifest, label map, .idx, read_example.py
   inspect FILE.tfrec         schema, count, label histogram, one record's features
   verify DIR|FILE            check CRCs, images, counts and manifest hashes
+  serve [--catalog FILE]     the app's screens in a browser (127.0.0.1, token in the printed URL)
 
 Run \`winnow <command> --help\` for a command's options. Exit codes: 0 ok (per-file problems are
 listed), 2 usage error, 1 fatal error.`;
@@ -73,7 +74,10 @@ async function main(argv: string[]): Promise<number> {
         const m = await import('./viewer-commands.ts');
         return { run: m.verifyCommand, usage: m.VERIFY_USAGE };
       },
-      serve: async () => { const m = await import('./serve-command.ts'); return { run: m.serveCommand, usage: m.SERVE_USAGE }; },
+      serve: async () => {
+        const m = await import('./serve-command.ts');
+        return { run: m.serveCommand, usage: m.SERVE_USAGE };
+      },
       undo: async () => {
         const m = await import('./resolve-command.ts');
         return { run: m.undoRedoCommand('undo'), usage: m.RESOLVE_USAGE };
