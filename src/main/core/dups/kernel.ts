@@ -1,46 +1,14 @@
 // The bucket-comparison loop of the search as a hand-assembled WebAssembly function. JavaScript
 // has no popcount: the SWAR version costs ~4 ns per candidate pair on the test machine, while
 // wasm's i64.popcnt is one POPCNT instruction and this loop runs at ~0.6 ns per candidate. The
-// module (~600 bytes) is assembled below from readable pieces: no binary blob, no build step.
+// module (~600 bytes) is assembled below from readable pieces (../wasm-asm.ts): no binary blob,
+// no build step.
+import { END, get, I32, i32, load32, name, section, set, store32, tee, uleb, vec, when, type Code } from '../wasm-asm.ts';
 
-const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return out;
-};
-const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(byte & 0x40)) || (n === -1 && byte & 0x40)) return [...out, byte];
-    out.push(byte | 0x80);
-  }
-};
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
-
-const I32 = 0x7f;
 const I64 = 0x7e;
-type Code = number[];
-const get = (l: number): Code => [0x20, l];
-const set = (l: number): Code => [0x21, l];
-const tee = (l: number): Code => [0x22, l];
-const i32 = (v: number): Code => [0x41, ...sleb(v)];
-const load32 = (offset = 0): Code => [0x28, 2, offset];
 const load64: Code = [0x29, 3, 0];
-const store32 = (offset: number): Code => [0x36, 2, offset];
 const [ADD, SUB, SHL, SHR_U, AND, OR, XOR] = [0x6a, 0x6b, 0x74, 0x76, 0x71, 0x72, 0x73];
 const [GE_U, LE_U, LT_U, NE, EQ] = [0x4f, 0x4d, 0x49, 0x47, 0x46];
-const END = 0x0b;
-/** if (cond) { body } */
-const when = (cond: Code, body: Code): Code => [...cond, 0x04, 0x40, ...body, END];
 /** for (i = from; i < to; i++) { body }, with `to` re-evaluated each time. */
 const loop = (i: number, from: Code, to: Code, body: Code): Code => [
   ...from, ...set(i),

@@ -1,4 +1,4 @@
-// The two passes of resize-rgb.ts as WebAssembly SIMD (assembled by hashing/asm-wasm.ts, no
+// The two passes of resize-rgb.ts as WebAssembly SIMD (assembled by wasm-asm.tasm.ts, no
 // binary blob). V8 does not vectorise the JS loops, which cost ~1.6 ms for a 250->256 RGB
 // resize: more than libjpeg-turbo's decode and encode together. Taps are taken in pairs with
 // i32x4.dot_i16x8_s (pixel pairs interleaved by a shuffle, 16-bit weights), accumulated in
@@ -7,8 +7,8 @@
 import {
   buildModule, doWhile, ensureBytes, get, i32, instantiate, load32, set, simd, tee, I32, I32_ADD, I32_MUL, V128,
   I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, V128_LOAD, V128_STORE,
-} from '../hashing/asm-wasm.ts';
-import type { Code, WasmMemory } from '../hashing/asm-wasm.ts';
+} from '../wasm-asm.ts';
+import type { Code, WasmMemory } from '../wasm-asm.ts';
 
 const LOAD64_ZERO: Code = simd(0x5d, 3, 0);
 const STORE32_LANE0: Code = simd(0x5a, 2, 0, 0);

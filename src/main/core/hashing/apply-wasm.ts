@@ -6,8 +6,8 @@
 import {
   buildModule, doWhile, ensureBytes, get, i32, instantiate, load32, loadF64, set, storeF64, v128Const, I32, I32_ADD, I32_MUL, I32_SHL,
   F64X2_ADD, F64X2_EXTRACT, F64X2_MUL, F64X2_SPLAT, V128, V128_LOAD, V128_STORE,
-} from './asm-wasm.ts';
-import type { Code, WasmMemory } from './asm-wasm.ts';
+} from '../wasm-asm.ts';
+import type { Code, WasmMemory } from '../wasm-asm.ts';
 
 /** Sparse weights of one axis: output o reads cells [start[o], start[o] + len[o]) with the next len[o] of `packed`. */
 export interface PackedWeights {

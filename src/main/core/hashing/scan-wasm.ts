@@ -6,8 +6,8 @@
 import {
   buildModule, doWhile, ensureBytes, get, i32, instantiate, load16u, load32, set, store32, v128Const, I32, I32_ADD, I32_SHL,
   I16X8_ADD, I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, I16X8_SHL, I8X16_NE, I8X16_SPLAT, I8X16_SUB, V128, V128_AND, V128_LOAD, V128_STORE,
-} from './asm-wasm.ts';
-import type { Code } from './asm-wasm.ts';
+} from '../wasm-asm.ts';
+import type { Code } from '../wasm-asm.ts';
 
 // band(src, width, w16, rows, col, edges, ncx, out, bias)
 const [SRC, WIDTH, W16, ROWS, COL, EDGES, NCX, OUT, BIAS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];

@@ -1,5 +1,5 @@
-// A tiny WebAssembly assembler for the hashing kernels (scan-wasm.ts, apply-wasm.ts), in the
-// style of dups/kernel.ts: modules are spelled out as readable instruction lists and encoded
+// A tiny WebAssembly assembler for the kernels (dups/kernel.ts, hashing/scan-wasm.ts and
+// apply-wasm.ts, export/resize-wasm.ts): modules are spelled out as readable instruction lists and encoded
 // here, so there is no binary blob and no build step. Only what the kernels use is covered.
 
 export type Code = number[];
@@ -15,7 +15,7 @@ export const uleb = (n: number): number[] => {
   return out;
 };
 
-const sleb = (n: number): number[] => {
+export const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
     const byte = n & 0x7f;
@@ -25,9 +25,9 @@ const sleb = (n: number): number[] => {
   }
 };
 
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+export const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+export const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+export const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
 
 export const I32 = 0x7f;
 export const F64 = 0x7c;
