@@ -79,31 +79,8 @@ export function isJpeg(buf: Uint8Array): boolean {
 
 /** Frame size from the JPEG SOFn header, without decoding; null if none before the scan. */
 export function jpegFrameInfo(buf: Uint8Array): { width: number; height: number; channels: number } | null {
-  let p = 2;
-  while (p + 3 < buf.length) {
-    if (buf[p] !== 0xff) return null;
-    const m = buf[p + 1];
-    if (m === 0xff) {
-      p++; // fill byte
-      continue;
-    }
-    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
-      p += 2;
-      continue;
-    }
-    if (m === 0xd9 || m === 0xda) return null;
-    const len = (buf[p + 2] << 8) | buf[p + 3];
-    if (len < 2) return null;
-    const isSof = m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
-    if (isSof) {
-      if (p + 9 >= buf.length) return null;
-      const height = (buf[p + 5] << 8) | buf[p + 6];
-      const width = (buf[p + 7] << 8) | buf[p + 8];
-      return { width, height, channels: buf[p + 9] };
-    }
-    p += 2 + len;
-  }
-  return null;
+  const f = jpegFrame(buf);
+  return f && { width: f.width, height: f.height, channels: f.channels };
 }
 
 // PNG colour type → channels (palette images count as RGB; a tRNS chunk would make them RGBA).
