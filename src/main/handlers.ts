@@ -9,6 +9,7 @@ import { runImport, type ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
 import { completePath, expandPath } from './serve/complete.ts';
+import { DupsError, DupsService } from './serve/dups.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
 import { Thumbnails } from './serve/thumbs.ts';
 
@@ -39,6 +40,7 @@ export class Host {
   readonly handlers: HandlerMap;
   readonly thumbs: Thumbnails;
   private catalog: { db: Database.Database; path: string } | null = null;
+  private dupsService: DupsService | null = null;
   private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
   private walkProblems: { path: string; error: string; source: string }[] = [];
@@ -86,12 +88,29 @@ export class Host {
     this.thumbs.clear();
     this.walkProblems = [];
     this.catalog = { db, path };
+    this.dupsService = null;
     return this.catalog;
   }
 
   private current(): { db: Database.Database; path: string } {
     if (!this.catalog) throw new HostError('No catalog is open: open or create one first.');
     return this.catalog;
+  }
+
+  private dups(): DupsService {
+    const { db } = this.current();
+    this.dupsService ??= new DupsService(db);
+    return this.dupsService;
+  }
+
+  /** Clustering and decisions write the catalog: not while an import is writing it too. */
+  private dupsWrite<T>(run: (d: DupsService) => T): T {
+    if (this.jobs.size > 0) throw new HostError('An import is running; wait for it to finish before changing duplicates.');
+    try {
+      return run(this.dups());
+    } catch (err) {
+      throw err instanceof DupsError ? new HostError(err.message) : err;
+    }
   }
 
   private startImport(args: Methods['import.start']['args']): string {
@@ -145,6 +164,12 @@ export class Host {
         return { cancelled: job !== undefined };
       },
       'fs.complete': async ({ prefix, kind }) => ({ entries: await completePath(prefix, kind) }),
+      'dups.sweep': async ({ max }) => this.dups().sweep(max),
+      'dups.load': async () => this.dups().load(),
+      'dups.find': async (args) => this.dupsWrite((d) => d.find(args)),
+      'dups.decide': async (args) => this.dupsWrite((d) => d.decide(args)),
+      'dups.undo': async () => this.dupsWrite((d) => d.step('undo')),
+      'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
       'dialog.open': async (args) => {
         if (!this.opts.openDialog) return { path: null, unsupported: 'No file dialog in the browser: type the path (Tab completes).' };
         return { path: await this.opts.openDialog(args) };

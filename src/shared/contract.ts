@@ -2,7 +2,7 @@
 // Methods are named `domain.verb`; every argument is validated where it enters main (validateArgs).
 // The renderer compiles this file too, so it must not import Node or core modules: the result
 // types below mirror the core's and handlers.ts checks they still match.
-import { int, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
+import { bool, int, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 export const IMAGE_STATUSES = ['active', 'excluded', 'missing', 'error'] as const;
@@ -82,6 +82,77 @@ export interface PathEntry {
   dir: boolean;
 }
 
+export const DUP_PRESETS = ['strict', 'balanced', 'loose'] as const;
+export type DupPreset = (typeof DUP_PRESETS)[number];
+export const DUP_DECISIONS = ['keep', 'not-duplicates', 'exclude-all', 'accept-suggestions'] as const;
+export type DupDecisionKind = (typeof DUP_DECISIONS)[number];
+
+export interface DupMember {
+  id: number;
+  path: string;
+  sha256: string;
+  label: string | null;
+  status: ImageStatus;
+  width: number;
+  height: number;
+  /** Bytes on disk. */
+  size: number;
+  format: string;
+  /** pHash distance to the suggested keeper. */
+  distance: number;
+}
+
+export interface DupCluster {
+  /** 1-based, in display order (mixed-label clusters first, then larger ones); decisions name it. */
+  id: number;
+  /** The suggested keeper comes first. */
+  members: DupMember[];
+  suggested: string;
+  reason: string;
+  mixedLabels: boolean;
+  /** At most one member active, or the user said these are not duplicates. */
+  resolved: boolean;
+  notDuplicates: boolean;
+}
+
+export interface DupCounts {
+  clusters: number;
+  resolved: number;
+  remaining: number;
+  mixedLabels: number;
+  /** Images excluded in the whole catalog. */
+  excluded: number;
+  undoable: number;
+  redoable: number;
+}
+
+export interface DupRun {
+  rule: string;
+  images: number;
+  /** Images indexed before matching features existed: only their exact copies are found. */
+  needReindex: number;
+  clusters: DupCluster[];
+  counts: DupCounts;
+}
+
+/** What a decision, undo or redo changed: only the touched members and clusters, so 10,000 clusters stay cheap. */
+export interface DupPatch {
+  counts: DupCounts;
+  members: { id: number; status: ImageStatus }[];
+  clusters: { id: number; resolved: boolean; notDuplicates: boolean }[];
+  /** False when there was nothing to undo / redo / accept. */
+  changed: boolean;
+  message: string;
+}
+
+export interface DupSweep {
+  /** pHash pairs at each distance 0..max. */
+  histogram: number[];
+  /** Clusters by pHash alone at each threshold 0..max (the full rule adds dHash and thumbnail checks). */
+  clusters: number[];
+  presets: Record<DupPreset, number>;
+}
+
 const path = str({ min: 1, max: 4096, path: true });
 const none = object({});
 
@@ -104,6 +175,22 @@ export const ARGS = {
   }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),
+  'dups.sweep': object({ max: int(1, 32) }),
+  'dups.load': none,
+  'dups.find': object({
+    preset: optional(oneOf(DUP_PRESETS)),
+    phash: optional(int(0, 32)),
+    dhash: optional(int(0, 64)),
+    mirror: optional(bool()),
+  }),
+  'dups.decide': object({
+    kind: oneOf(DUP_DECISIONS),
+    cluster: optional(int(1, 1e9)),
+    sha256: optional(str({ min: 64, max: 64 })),
+    includeMixed: optional(bool()),
+  }),
+  'dups.undo': none,
+  'dups.redo': none,
   'dialog.open': object({ kind: oneOf(['folder', 'file', 'catalog'] as const), title: optional(str({ max: 200 })) }),
 } satisfies Record<string, Validator<object>>;
 
@@ -121,6 +208,16 @@ export interface Methods {
   'job.cancel': { args: Args<'job.cancel'>; result: { cancelled: boolean } };
   /** Server-side path completion (the browser has no file system): folders first, then files. */
   'fs.complete': { args: Args<'fs.complete'>; result: { entries: PathEntry[] } };
+  /** pHash histogram and cluster count per threshold from one search: the slider needs no further calls. */
+  'dups.sweep': { args: Args<'dups.sweep'>; result: DupSweep };
+  /** The clusters of the last run (this screen's or the CLI's); null if clusters were never computed. */
+  'dups.load': { args: Args<'dups.load'>; result: DupRun | null };
+  /** Computes clusters with a preset, optionally overriding thresholds; replaces the last run. */
+  'dups.find': { args: Args<'dups.find'>; result: DupRun };
+  /** One user action = one journal batch = one undo step. keep needs cluster + sha256; accept-suggestions skips mixed-label clusters unless includeMixed. */
+  'dups.decide': { args: Args<'dups.decide'>; result: DupPatch };
+  'dups.undo': { args: Args<'dups.undo'>; result: DupPatch };
+  'dups.redo': { args: Args<'dups.redo'>; result: DupPatch };
   /** A native picker; `unsupported` explains why there is none (the browser host: use the path field). */
   'dialog.open': { args: Args<'dialog.open'>; result: { path: string | null; unsupported?: string } };
 }

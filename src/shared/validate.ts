@@ -32,6 +32,10 @@ export function int(min: number, max: number): Validator<number> {
   };
 }
 
+export function bool(): Validator<boolean> {
+  return (v, path) => (typeof v === 'boolean' ? v : fail(path, 'true or false', v));
+}
+
 export function oneOf<const T extends readonly string[]>(values: T): Validator<T[number]> {
   return (v, path) => {
     if (typeof v !== 'string' || !values.includes(v)) return fail(path, `one of ${values.join(', ')}`, v);

@@ -1,0 +1,187 @@
+// The Duplicates screen's side of the host: a thin layer over the core's clustering and decision
+// journal. It remembers the last run (10,000 clusters are costly to reload per click) and answers
+// every decision with a patch of what changed, so the renderer never refetches the whole list.
+import type Database from 'better-sqlite3';
+import type { DupCluster, DupCounts, DupMember, DupPatch, DupRun, DupSweep, ImageStatus, Methods } from '../../shared/contract.ts';
+import { pairKey, record, redo, replay, undo, type Decision, type DecisionState } from '../core/decisions/journal.ts';
+import { syncDecisions } from '../core/decisions/sync.ts';
+import { computeClusters, loadClusters, pHashSweep, type Cluster, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
+import { parseRule, PRESETS } from '../core/dups/match.ts';
+
+/** A decision the user asked for that cannot be made (unknown cluster, not a member): shown as is. */
+export class DupsError extends Error {
+  override name = 'DupsError';
+}
+
+interface ClusterState {
+  resolved: boolean;
+  notDuplicates: boolean;
+}
+
+interface Snapshot {
+  statuses: Map<number, ImageStatus>;
+  clusters: Map<number, ClusterState>;
+  counts: DupCounts;
+}
+
+// The contract restates the core's member type; this fails to compile if they drift apart.
+const toMember = (m: ClusterMember, status: ImageStatus): DupMember => ({
+  id: m.id, path: m.path, sha256: m.sha256, label: m.label, status, width: m.width, height: m.height,
+  size: m.size, format: m.format, distance: m.distance,
+});
+
+export class DupsService {
+  private readonly db: Database.Database;
+  private run: ClusterRun | null = null;
+  private snapshot: Snapshot | null = null;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  sweep(max: number): DupSweep {
+    const { histogram, clusters } = pHashSweep(this.db, max);
+    return { histogram, clusters, presets: { strict: PRESETS.strict.phash, balanced: PRESETS.balanced.phash, loose: PRESETS.loose.phash } };
+  }
+
+  load(): DupRun | null {
+    const run = this.current();
+    return run ? this.toContract(run) : null;
+  }
+
+  find(args: Methods['dups.find']['args']): DupRun {
+    let rule;
+    try {
+      rule = parseRule({ preset: args.preset, phash: args.phash, dhash: args.dhash, mirror: args.mirror });
+    } catch (err) {
+      throw new DupsError((err as Error).message);
+    }
+    this.run = computeClusters(this.db, rule);
+    this.snapshot = null;
+    return this.toContract(this.run);
+  }
+
+  decide(args: Methods['dups.decide']['args']): DupPatch {
+    const run = this.current();
+    if (!run) throw new DupsError('No clusters yet: press “Find clusters” first.');
+    const before = this.snap(run);
+    const cluster = (): Cluster => {
+      const c = args.cluster === undefined ? undefined : run.clusters[args.cluster - 1];
+      if (!c || c.id !== args.cluster) throw new DupsError(`No cluster #${args.cluster ?? '?'} in the last run (it has ${run.clusters.length}).`);
+      return c;
+    };
+    const decisions: Decision[] = [];
+    let message: string;
+    let skippedMixed = 0;
+    if (args.kind === 'keep') {
+      const c = cluster();
+      const keep = c.members.find((m) => m.sha256 === args.sha256);
+      if (!keep) throw new DupsError(`That image is not a member of cluster #${c.id}.`);
+      decisions.push({ op: 'keep', keep: keep.sha256, exclude: c.members.map((m) => m.sha256) });
+      message = `Cluster #${c.id}: kept ${keep.path}, the others are excluded.`;
+    } else if (args.kind === 'not-duplicates') {
+      const c = cluster();
+      decisions.push({ op: 'not-duplicates', shas: [...new Set(c.members.map((m) => m.sha256))] });
+      message = `Cluster #${c.id}: marked as not duplicates; all stay active.`;
+    } else if (args.kind === 'exclude-all') {
+      const c = cluster();
+      decisions.push({ op: 'exclude', shas: c.members.map((m) => m.sha256) });
+      message = `Cluster #${c.id}: all ${c.members.length} images excluded.`;
+    } else {
+      for (const c of run.clusters) {
+        if (before.clusters.get(c.id)?.resolved) continue;
+        // Label noise needs a human look, as in `winnow resolve --accept-suggestions`.
+        if (c.mixedLabels && !args.includeMixed) {
+          skippedMixed++;
+          continue;
+        }
+        decisions.push({ op: 'keep', keep: c.suggested, exclude: c.members.map((m) => m.sha256) });
+      }
+      const left = skippedMixed ? ` ${skippedMixed} mixed-label cluster(s) left for review.` : '';
+      message = decisions.length ? `Accepted ${decisions.length} suggestion(s) as one step.${left}` : `Nothing to accept.${left}`;
+    }
+    if (decisions.length === 0) return { ...this.diff(run, before, syncDecisions(this.db)), changed: false, message };
+    record(this.db, decisions);
+    return { ...this.diff(run, before, syncDecisions(this.db)), changed: true, message };
+  }
+
+  step(which: 'undo' | 'redo'): DupPatch {
+    const run = this.current();
+    const before = run ? this.snap(run) : null;
+    const done = which === 'undo' ? undo(this.db) : redo(this.db);
+    const state = syncDecisions(this.db);
+    const message = done ? (which === 'undo' ? 'Undone.' : 'Redone.') : `Nothing to ${which}.`;
+    if (!run || !before) return { counts: emptyCounts(this.db, state), members: [], clusters: [], changed: done, message };
+    return { ...this.diff(run, before, state), changed: done, message };
+  }
+
+  /** The latest persisted run; reloaded when another process (the CLI, an import) replaced it. */
+  private current(): ClusterRun | null {
+    const latest = (this.db.prepare('SELECT max(id) AS id FROM cluster_runs').get() as { id: number | null }).id;
+    if (latest === null) return (this.run = null);
+    if (this.run?.runId !== latest) {
+      this.run = loadClusters(this.db);
+      this.snapshot = null;
+    }
+    return this.run;
+  }
+
+  private snap(run: ClusterRun, state?: DecisionState): Snapshot {
+    if (this.snapshot && !state) return this.snapshot;
+    const s = state ?? replay(this.db);
+    const statuses = new Map<number, ImageStatus>();
+    const rows = this.db
+      .prepare('SELECT i.id, i.status FROM cluster_members cm JOIN images i ON i.id = cm.image_id WHERE cm.run_id = ?')
+      .all(run.runId) as { id: number; status: ImageStatus }[];
+    for (const r of rows) statuses.set(r.id, r.status);
+    const clusters = new Map<number, ClusterState>();
+    let resolved = 0;
+    for (const c of run.clusters) {
+      const active = c.members.filter((m) => (statuses.get(m.id) ?? m.status) === 'active').length;
+      const shas = [...new Set(c.members.map((m) => m.sha256))];
+      const notDuplicates = shas.length > 1 && shas.every((a, i) => shas.slice(i + 1).every((b) => s.notDuplicates.has(pairKey(a, b))));
+      const st = { resolved: active <= 1 || notDuplicates, notDuplicates };
+      if (st.resolved) resolved++;
+      clusters.set(c.id, st);
+    }
+    const counts: DupCounts = {
+      ...emptyCounts(this.db, s),
+      clusters: run.clusters.length,
+      resolved,
+      remaining: run.clusters.length - resolved,
+      mixedLabels: run.clusters.filter((c) => c.mixedLabels).length,
+    };
+    this.snapshot = { statuses, clusters, counts };
+    return this.snapshot;
+  }
+
+  private diff(run: ClusterRun, before: Snapshot, state: DecisionState): Omit<DupPatch, 'changed' | 'message'> {
+    const after = this.snap(run, state);
+    const members: DupPatch['members'] = [];
+    for (const [id, status] of after.statuses) if (before.statuses.get(id) !== status) members.push({ id, status });
+    const clusters: DupPatch['clusters'] = [];
+    for (const [id, st] of after.clusters) {
+      const was = before.clusters.get(id);
+      if (was?.resolved !== st.resolved || was.notDuplicates !== st.notDuplicates) clusters.push({ id, ...st });
+    }
+    return { counts: after.counts, members, clusters };
+  }
+
+  private toContract(run: ClusterRun): DupRun {
+    const s = this.snap(run);
+    const clusters: DupCluster[] = run.clusters.map((c) => ({
+      id: c.id,
+      members: c.members.map((m) => toMember(m, s.statuses.get(m.id) ?? m.status)),
+      suggested: c.suggested,
+      reason: c.reason,
+      mixedLabels: c.mixedLabels,
+      ...(s.clusters.get(c.id) ?? { resolved: c.resolved, notDuplicates: false }),
+    }));
+    return { rule: run.rule, images: run.images, needReindex: run.needReindex, clusters, counts: s.counts };
+  }
+}
+
+function emptyCounts(db: Database.Database, s: DecisionState): DupCounts {
+  const excluded = (db.prepare("SELECT count(*) AS n FROM images WHERE status = 'excluded'").get() as { n: number }).n;
+  return { clusters: 0, resolved: 0, remaining: 0, mixedLabels: 0, excluded, undoable: s.undoable, redoable: s.redoable };
+}

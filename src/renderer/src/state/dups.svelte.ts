@@ -1,0 +1,141 @@
+// The Duplicates screen's state: the threshold sweep, the clusters of the last run, the selection,
+// and patches from decisions applied in place (the host sends only what changed).
+import type { DupCluster, DupCounts, DupPatch, DupPreset, DupSweep, ImageStatus } from '../../../shared/contract.ts';
+import { api } from '../lib/transport.ts';
+import { catalog } from './catalog.svelte.ts';
+
+/** Largest pHash distance the slider offers: above the loose preset, and cheap to sweep. */
+export const SWEEP_MAX = 16;
+
+export class DupsStore {
+  sweep = $state.raw<DupSweep | null>(null);
+  /** Raw: 10,000 clusters must not become 10,000 deep proxies; patches replace whole objects. */
+  clusters = $state.raw<DupCluster[]>([]);
+  counts = $state.raw<DupCounts | null>(null);
+  rule = $state('');
+  /** A run exists (possibly with no clusters); false until computed once. */
+  hasRun = $state(false);
+  preset = $state<DupPreset>('balanced');
+  phash = $state(10);
+  selected = $state(0);
+  busy = $state(false);
+  loaded = $state(false);
+  error = $state<string | null>(null);
+  message = $state<string | null>(null);
+  /** performance.now() when the last list arrived, for the render-time measurement. */
+  arrivedAt = 0;
+
+  readonly current = $derived(this.clusters[this.selected] ?? null);
+
+  async load(): Promise<void> {
+    this.error = null;
+    try {
+      // The list first: the host answers in order, and the sweep may take longer on a big catalog.
+      const run = await api.invoke('dups.load', {});
+      this.arrivedAt = performance.now();
+      if (run) this.setRun(run.clusters, run.counts, run.rule);
+      this.loaded = true;
+      this.sweep = await api.invoke('dups.sweep', { max: SWEEP_MAX });
+    } catch (err) {
+      this.error = (err as Error).message;
+      this.loaded = true;
+    }
+  }
+
+  choosePreset(p: DupPreset): void {
+    this.preset = p;
+    if (this.sweep) this.phash = this.sweep.presets[p];
+  }
+
+  /** Clusters by pHash alone at the slider's threshold (the full rule may merge fewer). */
+  get estimate(): number | null {
+    return this.sweep?.clusters[this.phash] ?? null;
+  }
+
+  async find(): Promise<void> {
+    await this.run(async () => {
+      const run = await api.invoke('dups.find', { preset: this.preset, phash: this.phash });
+      this.arrivedAt = performance.now();
+      this.setRun(run.clusters, run.counts, run.rule);
+      this.message = `${run.clusters.length} cluster(s) with ${run.rule}.`;
+    });
+  }
+
+  keep(index: number): Promise<void> {
+    const c = this.current;
+    const m = c?.members[index];
+    if (!c || !m) return Promise.resolve();
+    return this.patch(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, sha256: m.sha256 }));
+  }
+
+  notDuplicates(): Promise<void> {
+    const c = this.current;
+    return c ? this.patch(() => api.invoke('dups.decide', { kind: 'not-duplicates', cluster: c.id })) : Promise.resolve();
+  }
+
+  excludeAll(): Promise<void> {
+    const c = this.current;
+    return c ? this.patch(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id })) : Promise.resolve();
+  }
+
+  acceptAll(includeMixed: boolean): Promise<void> {
+    return this.patch(() => api.invoke('dups.decide', { kind: 'accept-suggestions', includeMixed }));
+  }
+
+  undo(): Promise<void> {
+    return this.patch(() => api.invoke('dups.undo', {}));
+  }
+
+  redo(): Promise<void> {
+    return this.patch(() => api.invoke('dups.redo', {}));
+  }
+
+  select(index: number): void {
+    if (this.clusters.length) this.selected = Math.max(0, Math.min(this.clusters.length - 1, index));
+  }
+
+  private setRun(clusters: DupCluster[], counts: DupCounts, rule: string): void {
+    this.clusters = clusters;
+    this.counts = counts;
+    this.rule = rule;
+    this.hasRun = true;
+    this.selected = 0;
+  }
+
+  private patch(call: () => Promise<DupPatch>): Promise<void> {
+    return this.run(async () => {
+      const p = await call();
+      this.counts = p.counts;
+      this.message = p.message;
+      if (p.changed) void catalog.refreshCounts(); // the Library's excluded count
+      if (p.members.length === 0 && p.clusters.length === 0) return;
+      const statuses = new Map<number, ImageStatus>(p.members.map((m) => [m.id, m.status]));
+      const states = new Map(p.clusters.map((c) => [c.id, c]));
+      // Only touched clusters get new objects, so the list re-renders only those rows.
+      this.clusters = this.clusters.map((c) => {
+        const st = states.get(c.id);
+        const touched = c.members.some((m) => statuses.has(m.id));
+        if (!st && !touched) return c;
+        return {
+          ...c,
+          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates } : {}),
+          members: touched ? c.members.map((m) => (statuses.has(m.id) ? { ...m, status: statuses.get(m.id)! } : m)) : c.members,
+        };
+      });
+    });
+  }
+
+  // One request at a time: a second key press while a decision is in flight would act on stale state.
+  private async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      await work();
+    } catch (err) {
+      this.error = (err as Error).message;
+    } finally {
+      this.busy = false;
+    }
+  }
+}

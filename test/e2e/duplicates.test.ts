@@ -1,0 +1,213 @@
+// The Duplicates screen end to end: a folder with planted near-duplicates indexed by the CLI, then
+// found, resolved by clicking and by keyboard, undone and bulk-accepted in Chromium against
+// `winnow serve`; plus a 10,000-cluster catalog for the virtualised list. Screenshots: test-results/e2e.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
+import { winnow } from '../helpers/cli.ts';
+import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
+import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+
+const haveChromium = existsSync(CHROMIUM);
+
+/** One photo in four versions under cats, one photo under two labels, six unrelated images. */
+async function writePlanted(root: string): Promise<void> {
+  for (const d of ['cats', 'dogs']) mkdirSync(join(root, d), { recursive: true });
+  const a = await syntheticImage(11, 480, 360);
+  await a.clone().jpeg({ quality: 95 }).toFile(join(root, 'cats/a.jpg'));
+  await a.clone().resize(240, 180).jpeg({ quality: 90 }).toFile(join(root, 'cats/a-small.jpg'));
+  await a.clone().jpeg({ quality: 40 }).toFile(join(root, 'cats/a-q40.jpg'));
+  await a.clone().flop().jpeg({ quality: 90 }).toFile(join(root, 'cats/a-flipped.jpg'));
+  const b = await syntheticImage(22, 400, 300);
+  await b.clone().jpeg({ quality: 92 }).toFile(join(root, 'cats/b.jpg'));
+  await b.clone().resize(200, 150).jpeg({ quality: 92 }).toFile(join(root, 'dogs/b-small.jpg'));
+  for (let i = 0; i < 6; i++) await (await syntheticImage(100 + i, 320, 240)).jpeg().toFile(join(root, `dogs/other${i}.jpg`));
+}
+
+describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', () => {
+  const tmp = tempDir('winnow-e2e-dups-');
+  const catalog = join(tmp.path, 'dups.winnow');
+  let serve: ServeProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await writePlanted(join(tmp.path, 'data'));
+    expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
+    [serve, browser] = await Promise.all([
+      startServe(catalog),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    tmp.cleanup();
+    expect(code).toBe(0);
+  });
+
+  const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    return page;
+  };
+  const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+  const statuses = (page: Page) => page.getByTestId('member').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  const loadedImages = (page: Page) =>
+    page
+      .locator('[data-testid="member"] img')
+      .evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+
+  it('finds the planted clusters, resolves by click and keyboard, undoes, and accepts the rest', async () => {
+    const page = await newPage('light');
+    await page.goto(`${serve.url}#/duplicates`);
+    await expect.poll(() => page.getByTestId('dups-empty').textContent()).toMatch(/Find clusters/);
+    // The sweep arrives once; the slider then changes the estimate with no round trip.
+    await expect.poll(() => text(page, 'cluster-estimate')).toMatch(/≈ \d+ clusters/);
+    await page.getByRole('button', { name: 'strict' }).click();
+    expect(await text(page, 'phash-value')).toBe('6');
+    await page.getByRole('button', { name: 'balanced' }).click();
+    expect(await text(page, 'phash-value')).toBe('10');
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-empty-light.png') });
+
+    await page.getByTestId('find').click();
+    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(2);
+    const rows = await page.getByTestId('cluster-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    expect(rows[0]).toMatch(/2 images.*mixed labels/);
+    expect(rows[1]).toMatch(/4 images/);
+    expect(await text(page, 'remaining')).toBe('2');
+    expect(await text(page, 'resolved')).toBe('0');
+    // Cluster 1: b.jpg (cats, 400×300) suggested over b-small.jpg (dogs); the label differs.
+    const view = page.getByTestId('cluster-view');
+    expect(await view.textContent()).toMatch(/Suggested keeper: cats\/b\.jpg, largest resolution \(400×300 vs 200×150\)/);
+    expect(await page.locator('[data-testid="member"]:nth-child(2) [data-field="label"].diff').count()).toBe(1);
+    await expect.poll(() => loadedImages(page), { timeout: 10_000 }).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-light.png') });
+
+    // Click: keep the second member (the small dogs copy).
+    await page.getByTestId('keep').nth(1).click();
+    await expect.poll(() => text(page, 'resolved')).toBe('1');
+    expect(await text(page, 'remaining')).toBe('1');
+    expect(await statuses(page)).toEqual(['excluded', 'active']);
+    expect(await page.getByTestId('cluster-row').first().getAttribute('data-state')).toBe('resolved');
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-resolved-light.png') });
+
+    await page.keyboard.press('u');
+    await expect.poll(() => text(page, 'resolved')).toBe('0');
+    expect(await statuses(page)).toEqual(['active', 'active']);
+
+    await page.keyboard.press('1');
+    await expect.poll(() => statuses(page)).toEqual(['active', 'excluded']);
+    expect(await text(page, 'resolved')).toBe('1');
+
+    // Shift+U after a new decision has nothing to redo; u then Shift+U goes back and forth.
+    await page.keyboard.press('u');
+    await expect.poll(() => text(page, 'resolved')).toBe('0');
+    await page.keyboard.press('Shift+U');
+    await expect.poll(() => text(page, 'resolved')).toBe('1');
+
+    await page.keyboard.press('j');
+    await expect.poll(() => view.getAttribute('data-cluster')).toBe('2');
+    await page.getByTestId('accept-all').click();
+    await expect.poll(() => text(page, 'remaining')).toBe('0');
+    expect(await text(page, 'resolved')).toBe('2');
+    expect(await statuses(page)).toEqual(['active', 'excluded', 'excluded', 'excluded']);
+    expect(await text(page, 'dups-counter')).toMatch(/4 images excluded/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-done-light.png') });
+    await page.context().close();
+  });
+
+  it('follows a dark OS theme', async () => {
+    const page = await newPage('dark');
+    await page.goto(serve.url);
+    await page.goto(`${serve.base}/#/duplicates`);
+    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(2);
+    await expect.poll(() => loadedImages(page), { timeout: 10_000 }).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-dark.png') });
+    await page.context().close();
+  });
+
+  it('shows 10,000 clusters quickly and keeps the DOM small while scrolling', async () => {
+    const big = join(tmp.path, 'big.winnow');
+    writeClusterCatalog(big, 10_000);
+    const bigServe = await startServe(big);
+    try {
+      const page = await newPage('light');
+      const t0 = Date.now();
+      await page.goto(`${bigServe.url}#/duplicates`);
+      await page.getByTestId('cluster-row').first().waitFor({ timeout: 20_000 });
+      const openMs = Date.now() - t0;
+      await expect.poll(() => page.locator('[data-render-ms]').getAttribute('data-render-ms')).not.toBeNull();
+      const renderMs = Number(await page.locator('[data-render-ms]').getAttribute('data-render-ms'));
+      expect(await text(page, 'remaining')).toBe('10,000');
+      const rows = () => page.getByTestId('cluster-row').count();
+      const list = page.getByTestId('cluster-list');
+      const jump = async (fraction: number): Promise<number> => {
+        const t = Date.now();
+        const want = await list.evaluate((el, f) => {
+          el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
+          return Math.floor(el.scrollTop / 44) + 1; // cluster ids are 1-based, one per 44 px row
+        }, fraction);
+        await expect.poll(() => page.locator(`[data-testid="cluster-row"][data-cluster="${want}"]`).count(), { interval: 10 }).toBe(1);
+        return Date.now() - t;
+      };
+      const jumps = [await jump(0.5), await jump(0.999), await jump(0.1)];
+      const domRows = await rows();
+      // j moves the selection and its view without a round trip.
+      await list.focus();
+      const tj = Date.now();
+      for (let i = 0; i < 20; i++) await page.keyboard.press('j');
+      await expect.poll(() => page.getByTestId('cluster-view').getAttribute('data-cluster')).toBe('21');
+      const jMs = Date.now() - tj;
+      console.log(
+        `10k clusters: page open → first row ${openMs} ms; data arrived → rows painted ${renderMs} ms; ` +
+          `scroll jumps ${jumps.join(' / ')} ms; ${domRows} rows in the DOM; 20 × j ${jMs} ms`,
+      );
+      expect(renderMs).toBeLessThan(1_000);
+      expect(domRows).toBeLessThan(60);
+      expect(Math.max(...jumps)).toBeLessThan(1_000);
+      await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-10k-light.png') });
+      await page.context().close();
+    } finally {
+      await bigServe.stop();
+    }
+  });
+});
+
+/** 10,000 persisted clusters of 2–3 'active' rows each, written straight into the catalog schema. */
+function writeClusterCatalog(file: string, clusters: number): void {
+  const db = openCatalog(file);
+  try {
+    db.transaction(() => {
+      const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);
+      const labels = ['alpha', 'beta', 'gamma'].map((n) => Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(n).lastInsertRowid));
+      const image = db.prepare(
+        `INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, label_id, source_label_id, status, indexed_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, 'jpeg', ?, ?, 'active', 0)`,
+      );
+      const hash = db.prepare('INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash) VALUES (?, ?, ?, 0, 0, 0)');
+      const run = Number(db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count) VALUES ('pHash ≤ 10', 0, 0)").run().lastInsertRowid);
+      const member = db.prepare('INSERT INTO cluster_members(run_id, cluster, image_id, distance) VALUES (?, ?, ?, ?)');
+      let n = 0;
+      for (let c = 1; c <= clusters; c++) {
+        const size = c % 3 === 0 ? 3 : 2;
+        // Spread-out pHashes so the threshold sweep finds the planted pairs, not every row.
+        const base = BigInt.asIntN(64, BigInt(c) * 0x9e3779b97f4a7c15n);
+        for (let k = 0; k < size; k++) {
+          const rel = `c${String(c).padStart(5, '0')}/img-${k}.jpg`;
+          const label = labels[(c + (c < 200 ? k : 0)) % 3]!; // the first 200 clusters mix labels
+          const id = Number(
+            image.run(source, Buffer.from(rel), rel, 50_000 - k * 1000, (++n).toString(16).padStart(64, '0'), 640 >> k, 480 >> k, label, label).lastInsertRowid,
+          );
+          hash.run(id, base, BigInt.asIntN(64, base ^ BigInt(k)));
+          member.run(run, c, id, k);
+        }
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
