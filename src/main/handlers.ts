@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import type { Events, EventName, ImportReport as ContractReport, MethodName, Methods, Progress as ContractProgress } from '../shared/contract.ts';
+import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods, Progress as ContractProgress } from '../shared/contract.ts';
 import { isMethodName, validateArgs } from '../shared/contract.ts';
 import { openCatalog } from './core/catalog/catalog.ts';
+import { computeFolds, type FoldResult } from './core/folds/catalog-folds.ts';
 import type { Progress } from './core/jobs.ts';
 import { runImport, type ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
@@ -12,6 +13,7 @@ import { completePath, expandPath } from './serve/complete.ts';
 import { DupsError, DupsService } from './serve/dups.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
 import { Thumbnails } from './serve/thumbs.ts';
+import { inspect as inspectTfrecord, samples as tfrecordSamples, ViewerError } from './serve/viewer.ts';
 
 // One handler map (as in Actual Budget) serves every shell: Electron IPC and the browser host build a
 // Host with their own event sink and dialog, then route every call through dispatch().
@@ -19,6 +21,7 @@ import { Thumbnails } from './serve/thumbs.ts';
 // The contract restates core types for the renderer; these lines fail to compile if they drift apart.
 const sameProgress = (p: Progress): ContractProgress => p;
 const sameReport = (r: ImportReport): ContractReport => r;
+const sameFolds = (r: FoldResult): FoldsResult => r;
 
 type Handler<M extends MethodName> = (args: Methods[M]['args']) => Promise<Methods[M]['result']>;
 export type HandlerMap = { [M in MethodName]: Handler<M> };
@@ -113,6 +116,14 @@ export class Host {
     }
   }
 
+  private async viewer<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      throw err instanceof ViewerError ? new HostError(err.message) : err;
+    }
+  }
+
   private startImport(args: Methods['import.start']['args']): string {
     const { db } = this.current();
     if (this.jobs.size > 0) throw new HostError('An import is already running; wait for it or cancel it.');
@@ -170,6 +181,13 @@ export class Host {
       'dups.decide': async (args) => this.dupsWrite((d) => d.decide(args)),
       'dups.undo': async () => this.dupsWrite((d) => d.step('undo')),
       'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
+      'folds.compute': async (args) => {
+        // Folds are rewritten in the catalog: not while an import is adding rows to it.
+        if (this.jobs.size > 0) throw new HostError('An import is running; wait for it to finish before assigning folds.');
+        return sameFolds(computeFolds(this.current().db, args));
+      },
+      'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),
+      'viewer.samples': async (args) => this.viewer(() => tfrecordSamples(args)),
       'dialog.open': async (args) => {
         if (!this.opts.openDialog) return { path: null, unsupported: 'No file dialog in the browser: type the path (Tab completes).' };
         return { path: await this.opts.openDialog(args) };

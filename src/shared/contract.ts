@@ -153,6 +153,75 @@ export interface DupSweep {
   presets: Record<DupPreset, number>;
 }
 
+/** One feature of a TFRecord file as seen over all its records (FixedLen when present everywhere with one count). */
+export interface ViewerSchemaFeature {
+  name: string;
+  kind: 'bytes' | 'float' | 'int64' | 'none' | 'mixed';
+  present: number;
+  minValues: number;
+  maxValues: number;
+  totalBytes: number;
+}
+
+export interface ViewerFeature {
+  name: string;
+  kind: 'bytes' | 'float' | 'int64' | 'none';
+  /** Values as text (bytes: UTF-8 when printable, else their length); long lists are cut. */
+  values: string[];
+  count: number;
+  image?: { format: string; width: number | null; height: number | null; bytes: number };
+}
+
+export interface ViewerInspection {
+  file: string;
+  compression: string;
+  records: number;
+  schema: { examples: number; features: ViewerSchemaFeature[] };
+  labelHistogram: { feature: string; counts: Record<string, number> } | null;
+  record: { index: number; offset: number; features: ViewerFeature[] } | null;
+  /** CRC and parse problems, each naming the byte offset; empty when the file is intact. */
+  errors: string[];
+}
+
+export interface ViewerSample {
+  index: number;
+  /** Byte offset of the record in the (decompressed) stream. */
+  offset: number;
+  name: string | null;
+  label: string | null;
+  /** A small JPEG thumbnail as a data: URL (the CSP allows data: images); null when no image decodes. */
+  image: string | null;
+  /** Why there is no image, or the original's format and size. */
+  imageNote: string;
+}
+
+export interface ViewerPage {
+  file: string;
+  offset: number;
+  items: ViewerSample[];
+}
+
+export interface FoldsResult {
+  params: { k: number; seed: number; stratify: boolean; groups: boolean };
+  report: {
+    k: number;
+    /** Assigned images per fold. */
+    sizes: number[];
+    /** One row per label (null = unlabelled): its images per fold. */
+    perLabel: { label: string | null; counts: number[]; ideal: number; maxDeviation: number }[];
+    maxSizeDeviation: number;
+    groupsSplit: number;
+    /** Folds with no images: training on one would fail. */
+    emptyFolds: number[];
+    unassigned: number;
+  };
+  /** K×K near-duplicate pairs split across folds. */
+  leakage: number[][];
+  leakedPairs: number;
+  images: number;
+  groupProblems: string[];
+}
+
 const path = str({ min: 1, max: 4096, path: true });
 const none = object({});
 
@@ -191,6 +260,9 @@ export const ARGS = {
   }),
   'dups.undo': none,
   'dups.redo': none,
+  'folds.compute': object({ k: int(2, 100), seed: int(0, 2 ** 31 - 1), stratify: bool(), groups: bool() }),
+  'viewer.inspect': object({ path, record: optional(int(0, 1e9)) }),
+  'viewer.samples': object({ path, offset: int(0, 1e9), limit: int(1, 48) }),
   'dialog.open': object({ kind: oneOf(['folder', 'file', 'catalog'] as const), title: optional(str({ max: 200 })) }),
 } satisfies Record<string, Validator<object>>;
 
@@ -218,6 +290,12 @@ export interface Methods {
   'dups.decide': { args: Args<'dups.decide'>; result: DupPatch };
   'dups.undo': { args: Args<'dups.undo'>; result: DupPatch };
   'dups.redo': { args: Args<'dups.redo'>; result: DupPatch };
+  /** Assigns and stores folds over the active images (as `winnow folds`); per-fold, per-label counts and leakage. */
+  'folds.compute': { args: Args<'folds.compute'>; result: FoldsResult };
+  /** Reads a .tfrec(.gz) file once: count, schema, CRC problems, label histogram, and record N in detail. */
+  'viewer.inspect': { args: Args<'viewer.inspect'>; result: ViewerInspection };
+  /** Records offset..offset+limit with name, label and a thumbnail of their image. */
+  'viewer.samples': { args: Args<'viewer.samples'>; result: ViewerPage };
   /** A native picker; `unsupported` explains why there is none (the browser host: use the path field). */
   'dialog.open': { args: Args<'dialog.open'>; result: { path: string | null; unsupported?: string } };
 }

@@ -12,6 +12,9 @@ import { BAD_FILES, CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, wr
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WINNOW_CHROMIUM)`);
 
+const TITLES: Record<string, string> = { duplicates: '#dups-title', folds: '#folds-title', viewer: '#viewer-title' };
+const titleOf = (screen: string): string => TITLES[screen] ?? '#ph-title';
+
 describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-');
   const data = join(tmp.path, 'data');
@@ -92,9 +95,9 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
     await page.screenshot({ path: join(SCREENSHOTS, 'library-filtered-light.png') });
 
     for (const [screen, title] of [['duplicates', 'Duplicates'], ['folds', 'Folds & export'], ['viewer', 'Record viewer']] as const) {
-      await page.getByRole('link', { name: title }).click();
-      // Duplicates is a real screen now (tested in duplicates.test.ts); the others are still placeholders.
-      await expect.poll(() => page.locator(screen === 'duplicates' ? '#dups-title' : '#ph-title').textContent()).toBe(title);
+      await page.getByRole('navigation').getByRole('link', { name: title }).click();
+      // Every screen is real now; each has its own test file.
+      await expect.poll(() => page.locator(titleOf(screen)).textContent()).toBe(title);
       await page.screenshot({ path: join(SCREENSHOTS, `${screen}-light.png`) });
     }
     await page.context().close();
@@ -111,7 +114,7 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
     await page.screenshot({ path: join(SCREENSHOTS, 'library-dark.png') });
     for (const screen of ['duplicates', 'folds', 'viewer']) {
       await page.goto(`${serve.base}/#/${screen}`); // the cookie set by the first load authorises this
-      await page.locator(screen === 'duplicates' ? '#dups-title' : '#ph-title').waitFor();
+      await page.locator(titleOf(screen)).waitFor();
       await page.screenshot({ path: join(SCREENSHOTS, `${screen}-dark.png`) });
     }
     await page.context().close();

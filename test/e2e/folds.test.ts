@@ -1,0 +1,73 @@
+// The Folds & export screen end to end: folds assigned through the UI on a CLI-indexed catalog,
+// checked against the stored assignment's balance. Screenshots: test-results/e2e.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { winnow } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)('Folds & export screen in a browser (winnow serve)', () => {
+  const tmp = tempDir('winnow-e2e-folds-');
+  const catalog = join(tmp.path, 'folds.winnow');
+  let serve: ServeProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await writeDataset(join(tmp.path, 'data'));
+    expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
+    [serve, browser] = await Promise.all([
+      startServe(catalog),
+      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await serve?.stop();
+    tmp.cleanup();
+    expect(code).toBe(0);
+  });
+
+  const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    await page.goto(serve.url);
+    await page.getByRole('navigation').getByRole('link', { name: 'Folds & export' }).click();
+    await page.locator('#folds-title').waitFor();
+    return page;
+  };
+  const bars = (page: Page) =>
+    page.getByTestId('fold-bar').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-size'))));
+
+  it('assigns stratified folds and shows each fold per label with the leakage', async () => {
+    const page = await newPage('light');
+    await page.locator('#folds-k').fill('3');
+    await page.locator('#folds-seed').fill('7');
+    await page.getByRole('button', { name: 'Assign folds' }).click();
+    await expect.poll(() => bars(page), { timeout: 10_000 }).toEqual([10, 10, 10]);
+    expect(await page.getByTestId('folds-leakage').textContent()).toContain('0 near-duplicate pairs');
+    expect(await page.getByTestId('folds-summary').textContent()).toContain('30 active images in 3 folds (seed 7, stratified');
+    // The legend lists every label with its count per fold: 10 images each over 3 folds.
+    const legend = await page.locator('.legend li').allTextContents();
+    expect(legend.map((t) => t.split(' ')[0])).toEqual([...LABELS]);
+    for (const t of legend) expect(t).toMatch(/\((3|4) \/ (3|4) \/ (3|4)\)/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'folds-light.png') });
+    await page.context().close();
+  });
+
+  it('follows a dark OS theme and refuses an invalid K', async () => {
+    const page = await newPage('dark');
+    await page.locator('#folds-k').fill('1');
+    expect(await page.getByRole('button', { name: 'Assign folds' }).isDisabled()).toBe(true);
+    await page.locator('#folds-k').fill('2');
+    await page.getByRole('button', { name: 'Assign folds' }).click();
+    await expect.poll(() => bars(page), { timeout: 10_000 }).toEqual([15, 15]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'folds-dark.png') });
+    await page.context().close();
+  });
+});
