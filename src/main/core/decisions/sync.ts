@@ -8,6 +8,9 @@ import { replay, type DecisionState } from './journal.ts';
  */
 export function syncDecisions(db: Database.Database): DecisionState {
   const state = replay(db);
+  // No decision was ever recorded: the import's own statuses and labels are already the truth, and
+  // the two whole-table updates below would cost seconds on a million-image catalog.
+  if (!db.prepare('SELECT 1 FROM journal LIMIT 1').get()) return state;
   db.transaction(() => {
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_excluded (sha256 TEXT PRIMARY KEY);
              CREATE TEMP TABLE IF NOT EXISTS sync_labels (sha256 TEXT PRIMARY KEY, label_id INTEGER);
