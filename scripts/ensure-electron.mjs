@@ -23,7 +23,7 @@ if (!binary) {
   if (run.status !== 0 || !binary) {
     console.error(
       'Winnow cannot open its window because the Electron binary is not installed and could not be downloaded ' +
-        '(no access to its download host); use `npm run serve` for the same app in a browser (coming soon) ' +
+        '(no access to its download host); use `npm run serve` for the same app in a browser ' +
         'or the command line: `./bin/winnow --help`.',
     );
     process.exit(1);
