@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods, Progress as ContractProgress } from '../shared/contract.ts';
 import { isMethodName, validateArgs } from '../shared/contract.ts';
 import { openCatalog } from './core/catalog/catalog.ts';
+import { runExport } from './core/export/export.ts';
+import { ExportSettingsError } from './core/export/settings.ts';
 import { computeFolds, type FoldResult } from './core/folds/catalog-folds.ts';
 import type { Progress } from './core/jobs.ts';
 import { runImport, type ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
 import { completePath, expandPath } from './serve/complete.ts';
+import { ExportArgsError, exportSettings, sameExportReport } from './serve/export-settings.ts';
 import { DupsError, DupsService } from './serve/dups.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
 import { Thumbnails } from './serve/thumbs.ts';
@@ -78,7 +83,7 @@ export class Host {
   private open(file: string): { db: Database.Database; path: string } {
     const path = expandPath(file);
     if (this.catalog?.path === path) return this.catalog;
-    if (this.jobs.size > 0) throw new HostError('An import is running; cancel it or wait before opening another catalog.');
+    if (this.jobs.size > 0) throw new HostError('An import or export is running; cancel it or wait before opening another catalog.');
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
@@ -108,7 +113,7 @@ export class Host {
 
   /** Clustering and decisions write the catalog: not while an import is writing it too. */
   private dupsWrite<T>(run: (d: DupsService) => T): T {
-    if (this.jobs.size > 0) throw new HostError('An import is running; wait for it to finish before changing duplicates.');
+    if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
     try {
       return run(this.dups());
     } catch (err) {
@@ -124,29 +129,53 @@ export class Host {
     }
   }
 
-  private startImport(args: Methods['import.start']['args']): string {
-    const { db } = this.current();
-    if (this.jobs.size > 0) throw new HostError('An import is already running; wait for it or cancel it.');
-    const labels: LabelSpec =
-      typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
-    const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
+  /** One job at a time: it writes the catalog (import) or reads it whole (export) while the UI waits. */
+  private startJob(kind: 'import' | 'export', run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }, jobId: string) => Promise<void>): string {
+    if (this.jobs.size > 0) throw new HostError('An import or export is already running; wait for it or cancel it.');
     const jobId = randomUUID();
     const controller = new AbortController();
     const emit = this.opts.emit;
-    const done = runImport(
-      { db, root: expandPath(args.folder), labels, labelMapFile },
-      { signal: controller.signal, onProgress: (p) => emit('job.progress', { jobId, kind: 'import', progress: sameProgress(p) }) },
-    ).then(
-      (report) => {
-        const rows = new Set(failedImages(db).map((f) => f.path));
-        this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
-        emit('job.done', { jobId, kind: 'import', report: sameReport(report) });
-      },
-      (err: unknown) => emit('job.done', { jobId, kind: 'import', error: (err as Error).message ?? String(err) }),
-    );
+    const done = run({
+      signal: controller.signal,
+      onProgress: (p) => emit('job.progress', { jobId, kind, progress: sameProgress(p) }),
+    }, jobId).catch((err: unknown) => emit('job.done', { jobId, kind, error: (err as Error).message ?? String(err) }));
     const entry = { controller, done: done.finally(() => this.jobs.delete(jobId)) };
     this.jobs.set(jobId, entry);
     return jobId;
+  }
+
+  private startImport(args: Methods['import.start']['args']): string {
+    const { db } = this.current();
+    const labels: LabelSpec =
+      typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
+    const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
+    return this.startJob('import', async (ctx, jobId) => {
+      const report = await runImport({ db, root: expandPath(args.folder), labels, labelMapFile }, ctx);
+      const rows = new Set(failedImages(db).map((f) => f.path));
+      this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
+      this.opts.emit('job.done', { jobId, kind: 'import', report: sameReport(report) });
+    });
+  }
+
+  private startExport(args: Methods['export.start']['args']): string {
+    const { db } = this.current();
+    let settings;
+    try {
+      settings = exportSettings(args);
+    } catch (err) {
+      throw err instanceof ExportArgsError ? new HostError(err.message) : err;
+    }
+    return this.startJob('export', async (ctx, jobId) => {
+      let report;
+      try {
+        report = await runExport(db, settings, ctx);
+      } catch (err) {
+        // Settings problems (a folder holding another export, a bad template) are the user's to fix.
+        throw err instanceof ExportSettingsError ? new HostError(err.message) : err;
+      }
+      const readExample = report.cancelled ? undefined : await readFile(join(report.outDir, 'read_example.py'), 'utf8').catch(() => undefined);
+      this.opts.emit('job.done', { jobId, kind: 'export', report: sameExportReport(report), ...(readExample ? { readExample } : {}) });
+    });
   }
 
   private createHandlers(): HandlerMap {
@@ -169,6 +198,7 @@ export class Host {
         ...this.walkProblems.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error })),
       ],
       'import.start': async (args) => ({ jobId: this.startImport(args) }),
+      'export.start': async (args) => ({ jobId: this.startExport(args) }),
       'job.cancel': async ({ jobId }) => {
         const job = this.jobs.get(jobId);
         job?.controller.abort();
@@ -183,7 +213,7 @@ export class Host {
       'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
       'folds.compute': async (args) => {
         // Folds are rewritten in the catalog: not while an import is adding rows to it.
-        if (this.jobs.size > 0) throw new HostError('An import is running; wait for it to finish before assigning folds.');
+        if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before assigning folds.');
         return sameFolds(computeFolds(this.current().db, args));
       },
       'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),

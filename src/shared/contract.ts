@@ -2,7 +2,7 @@
 // Methods are named `domain.verb`; every argument is validated where it enters main (validateArgs).
 // The renderer compiles this file too, so it must not import Node or core modules: the result
 // types below mirror the core's and handlers.ts checks they still match.
-import { bool, int, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
+import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 export const IMAGE_STATUSES = ['active', 'excluded', 'missing', 'error'] as const;
@@ -222,6 +222,31 @@ export interface FoldsResult {
   groupProblems: string[];
 }
 
+export interface ShardSummary {
+  file: string;
+  fold: number;
+  records: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ExportReport {
+  outDir: string;
+  shards: ShardSummary[];
+  records: number;
+  passthrough: number;
+  reencoded: number;
+  failures: { path: string; error: string }[];
+  unlabelled: number;
+  cancelled: boolean;
+  seconds: number;
+  recordsPerSec: number;
+}
+
+/** Features written besides image, target and image_name (the notebook's three). */
+export const EXPORT_OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
+export const RESIZE_MODES = ['fill-crop', 'stretch', 'fit-pad', 'none'] as const;
+
 const path = str({ min: 1, max: 4096, path: true });
 const none = object({});
 
@@ -241,6 +266,17 @@ export const ARGS = {
   'import.start': object({
     folder: path,
     labels: union(oneOf(['folders', 'none'] as const), object({ csv: path, labelMap: optional(path) })),
+  }),
+  'export.start': object({
+    outDir: path,
+    size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
+    mode: oneOf(RESIZE_MODES),
+    quality: int(1, 100),
+    chroma: oneOf(['420', '444'] as const),
+    passthrough: bool(),
+    features: arrayOf(oneOf(EXPORT_OPTIONAL_FEATURES), EXPORT_OPTIONAL_FEATURES.length),
+    gzip: bool(),
+    overwrite: bool(),
   }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),
@@ -277,6 +313,8 @@ export interface Methods {
   'images.list': { args: Args<'images.list'>; result: ImagePage };
   'images.failures': { args: Args<'images.failures'>; result: Failure[] };
   'import.start': { args: Args<'import.start'>; result: { jobId: string } };
+  /** Writes the assigned folds as TFRecord shards (as `winnow export`); progress and the report arrive as job events. */
+  'export.start': { args: Args<'export.start'>; result: { jobId: string } };
   'job.cancel': { args: Args<'job.cancel'>; result: { cancelled: boolean } };
   /** Server-side path completion (the browser has no file system): folders first, then files. */
   'fs.complete': { args: Args<'fs.complete'>; result: { entries: PathEntry[] } };
@@ -304,9 +342,12 @@ export type MethodName = keyof Methods;
 export const METHOD_NAMES = Object.keys(ARGS) as MethodName[];
 
 export interface Events {
-  'job.progress': { jobId: string; kind: 'import'; progress: Progress };
+  'job.progress': { jobId: string; kind: 'import' | 'export'; progress: Progress };
   /** Exactly one per job: the report (possibly `cancelled`), or the error that ended it. */
-  'job.done': { jobId: string; kind: 'import'; report?: ImportReport; error?: string };
+  'job.done':
+    | { jobId: string; kind: 'import'; report?: ImportReport; error?: string }
+    /** readExample: the read_example.py written next to the shards (absent when cancelled or failed). */
+    | { jobId: string; kind: 'export'; report?: ExportReport; readExample?: string; error?: string };
 }
 
 export type EventName = keyof Events;

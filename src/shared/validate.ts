@@ -85,3 +85,15 @@ export function object<S extends Shape>(shape: S): Validator<ObjectOf<S>> {
     return out as ObjectOf<S>;
   };
 }
+
+export function arrayOf<T>(inner: Validator<T>, max: number): Validator<T[]> {
+  return (v, path) => {
+    if (!Array.isArray(v)) return fail(path, 'an array', v);
+    if (v.length > max) return fail(path, `an array of at most ${max} items`, v);
+    return v.map((item, i) => inner(item, `${path}[${i}]`));
+  };
+}
+
+export function nullable<T>(inner: Validator<T>): Validator<T | null> {
+  return (v, path) => (v === null ? null : inner(v, path));
+}

@@ -1,6 +1,6 @@
 // The Folds & export screen end to end: folds assigned through the UI on a CLI-indexed catalog,
 // checked against the stored assignment's balance. Screenshots: test-results/e2e.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,43 @@ describe.skipIf(!haveChromium)('Folds & export screen in a browser (winnow serve
     expect(legend.map((t) => t.split(' ')[0])).toEqual([...LABELS]);
     for (const t of legend) expect(t).toMatch(/\((3|4) \/ (3|4) \/ (3|4)\)/);
     await page.screenshot({ path: join(SCREENSHOTS, 'folds-light.png') });
+    await page.context().close();
+  });
+
+  it('exports the folds as 64x64 shards and shows them, the counts and the tf.data reader', async () => {
+    const page = await newPage('light');
+    await page.locator('#folds-k').fill('3');
+    await page.getByRole('button', { name: 'Assign folds' }).click();
+    await expect.poll(() => bars(page), { timeout: 10_000 }).toEqual([10, 10, 10]);
+    const out = join(tmp.path, 'shards');
+    await page.locator('#export-out').fill(out);
+    await page.locator('#export-width').fill('64');
+    await page.locator('#export-height').fill('64');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await page.getByTestId('export-report').waitFor({ timeout: 30_000 });
+    const rows = await page.getByTestId('export-shard').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim() ?? '')),
+    );
+    expect(rows).toEqual([
+      ['train-00-10.tfrec', '0', '10'],
+      ['train-01-10.tfrec', '1', '10'],
+      ['train-02-10.tfrec', '2', '10'],
+    ]);
+    const counts = await page.getByTestId('export-counts').textContent();
+    expect(counts).toMatch(/30 records in 3 shards: 0 original JPEG bytes,\s+30 re-encoded, 0 failed/);
+    const snippet = await page.getByTestId('export-snippet').textContent();
+    expect(snippet).toContain('tf.data');
+    expect(snippet).toContain('tf.reshape(image, [64, 64, 3])');
+    const files = readdirSync(out).sort();
+    expect(files.filter((f) => f.endsWith('.tfrec'))).toEqual(['train-00-10.tfrec', 'train-01-10.tfrec', 'train-02-10.tfrec']);
+    expect(files).toEqual(expect.arrayContaining(['manifest.json', 'label_map.json', 'read_example.py', 'train-00-10.tfrec.idx']));
+    await page.screenshot({ path: join(SCREENSHOTS, 'export-light.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Open in viewer' }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/viewer');
+    // Back on the screen, a second export into the same folder is refused unless asked to replace it.
+    await page.getByRole('navigation').getByRole('link', { name: 'Folds & export' }).click();
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/already holds an export/));
     await page.context().close();
   });
 
