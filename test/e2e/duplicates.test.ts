@@ -3,12 +3,12 @@
 // `winnow serve`; plus a 10,000-cluster catalog for the virtualised list. Screenshots: test-results/e2e.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { winnow } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 
@@ -37,21 +37,18 @@ describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', 
     expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
     [serve, browser] = await Promise.all([
       startServe(catalog),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+      launchBrowser(),
     ]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
+    const code = await shutdown(browser, serve);
     tmp.cleanup();
     expect(code).toBe(0);
   });
 
   const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const page = await openPage(browser, colorScheme);
     return page;
   };
   const text = (page: Page, id: string) => page.getByTestId(id).textContent();

@@ -2,11 +2,11 @@
 // checked against the stored assignment's balance. Screenshots: test-results/e2e.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 
@@ -21,21 +21,18 @@ describe.skipIf(!haveChromium)('Folds & export screen in a browser (winnow serve
     expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
     [serve, browser] = await Promise.all([
       startServe(catalog),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+      launchBrowser(),
     ]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
+    const code = await shutdown(browser, serve);
     tmp.cleanup();
     expect(code).toBe(0);
   });
 
   const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const page = await openPage(browser, colorScheme);
     await page.goto(serve.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Folds & export' }).click();
     await page.locator('#folds-title').waitFor();

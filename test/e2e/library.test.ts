@@ -2,12 +2,12 @@
 // playwright-core, a generated folder imported through the UI. Screenshots land in test-results/e2e.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { BAD_FILES, CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { BAD_FILES, CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WINNOW_CHROMIUM)`);
@@ -26,21 +26,18 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
     [good, serve, browser] = await Promise.all([
       writeDataset(data),
       startServe(join(tmp.path, 'e2e.winnow')),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+      launchBrowser(),
     ]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
+    const code = await shutdown(browser, serve);
     tmp.cleanup();
     expect(code).toBe(0); // SIGTERM is a graceful stop
   });
 
   const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const page = await openPage(browser, colorScheme);
     return page;
   };
   /** Thumbnails actually decoded by the browser (naturalWidth > 0), not just present in the DOM. */

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WINNOW_BIN } from '../helpers/cli.ts';
 import { writeJpeg } from '../helpers/fixtures.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['WINNOW_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -66,4 +67,23 @@ export async function startServe(catalog: string): Promise<ServeProcess> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A fresh page in the given colour scheme that reports the page's own errors. */
+export async function openPage(browser: Browser, colorScheme: 'light' | 'dark', height = 800): Promise<Page> {
+  const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height } });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('page error:', err.message));
+  return page;
+}
+
+/** Closes the browser and stops the server; returns the server's exit code (0 on a clean SIGTERM). */
+export async function shutdown(browser: Browser | undefined, serve: ServeProcess | undefined): Promise<number | null | undefined> {
+  await browser?.close();
+  return serve?.stop();
 }

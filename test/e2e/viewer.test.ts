@@ -3,11 +3,11 @@
 // damaged copy that must name the byte offset of the damage. Screenshots: test-results/e2e.
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, CHROMIUM_ARGS, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 
 const haveChromium = existsSync(CHROMIUM);
 
@@ -33,21 +33,18 @@ describe.skipIf(!haveChromium)('Record viewer in a browser (winnow serve)', () =
     copyFileSync(shard, join(tmp.path, 'copy.tfrec'));
     [serve, browser] = await Promise.all([
       startServe(catalog),
-      chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true }),
+      launchBrowser(),
     ]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    const code = await serve?.stop();
+    const code = await shutdown(browser, serve);
     tmp.cleanup();
     expect(code).toBe(0);
   });
 
   const newPage = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
-    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
+    const page = await openPage(browser, colorScheme, 1000);
     await page.goto(serve.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Record viewer' }).click();
     await page.locator('#viewer-title').waitFor();
