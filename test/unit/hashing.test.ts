@@ -4,9 +4,10 @@ import { crc32 } from 'node:zlib';
 import { hashImage } from '../../src/main/core/hashing/hash-image.ts';
 import { fromHex, hamming64, packBits, toHex16 } from '../../src/main/core/hashing/hashes.ts';
 import { resizeL } from '../../src/main/core/hashing/resample.ts';
-import { LUT_EXACT, scanGrey } from '../../src/main/core/hashing/cells.ts';
+import { colourBlockhashSums, LUT_EXACT, scanGrey } from '../../src/main/core/hashing/cells.ts';
 import { blockhashFromSums } from '../../src/main/core/hashing/blockhash.ts';
-import { blockhashViaImghash } from '../../src/main/core/hashing/blockhash-imghash.ts';
+import { blockhashRawImghash, blockhashViaImghash } from '../../src/main/core/hashing/blockhash-imghash.ts';
+import jpegTurbo from '@julusian/jpeg-turbo';
 import { MediaError, decodeGrey, getPixelLimit, jpegFrameInfo, setPixelLimit } from '../../src/main/core/media.ts';
 
 // Synthetic images; expected hashes come from Python imagehash 4.3.2's algorithms run with
@@ -169,6 +170,44 @@ describe('blockhash', () => {
         toHex16(blockhashViaImghash(im.data, im.width, im.height)),
       );
     }
+  });
+});
+
+function withAlpha(rgb: Uint8Array, n: number, transparent: (i: number) => boolean): Uint8Array {
+  const rgba = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    rgba.set(rgb.subarray(i * 3, i * 3 + 3), i * 4);
+    rgba[i * 4 + 3] = transparent(i) ? 0 : 255;
+  }
+  return rgba;
+}
+
+describe('colour blockhash', () => {
+  it('equals imghash.hashRaw on RGB and RGBA pixels, transparent pixels counting as white', () => {
+    const { data, width, height } = img2Rgb();
+    for (const [w, h] of [[width, height], [97, 61], [13, 9]] as const) {
+      const rgb = new Uint8Array(w * h * 3);
+      for (let y = 0; y < h; y++) rgb.set(data.subarray(y * width * 3, y * width * 3 + w * 3), y * w * 3);
+      const opaque = withAlpha(rgb, w * h, () => false);
+      const holes = withAlpha(rgb, w * h, (i) => i % 7 === 0 || i < w * 5);
+      expect(toHex16(blockhashFromSums(colourBlockhashSums(rgb, 3, w, h), w, h)), `${w}x${h}`).toBe(toHex16(blockhashRawImghash(opaque, w, h)));
+      expect(toHex16(blockhashFromSums(colourBlockhashSums(holes, 4, w, h), w, h)), `${w}x${h} alpha`).toBe(toHex16(blockhashRawImghash(holes, w, h)));
+    }
+  });
+
+  it('hashImage uses the colour pixels: equal to hashRaw on the decoded JPEG and PNG, unlike the luma blockhash', async () => {
+    const { data, width, height } = img2Rgb();
+    const raw = { raw: { width, height, channels: 3 as const } };
+    const jpeg = await sharp(Buffer.from(data), raw).jpeg({ quality: 90 }).toBuffer();
+    const decoded = jpegTurbo.decompressSync(jpeg, { format: jpegTurbo.FORMAT_RGBA });
+    const r = await hashImage(jpeg);
+    expect(toHex16(r.hashes.blockhash)).toBe(toHex16(blockhashRawImghash(decoded.data, width, height)));
+    const rgba = withAlpha(data, width * height, (i) => i % 5 === 0);
+    const png = await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } }).png().toBuffer();
+    expect(toHex16((await hashImage(png)).hashes.blockhash)).toBe(toHex16(blockhashRawImghash(rgba, width, height)));
+    // The luma blockhash of the same picture differs: colour really reaches the hash.
+    const luma = (await decodeGrey(png)).grey;
+    expect(blockhashViaImghash(luma, width, height)).not.toBe(r.hashes.blockhash);
   });
 });
 

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import type { Metadata } from 'sharp';
 import jpegTurbo from '@julusian/jpeg-turbo';
 import { isJpeg, jpegFrameInfo, pngHeaderSize } from './image-headers.ts';
+import { lumaFromRgbWasm } from './hashing/scan-wasm.ts';
 
 export { isJpeg, jpegFrame, jpegFrameInfo, type JpegFrame } from './image-headers.ts';
 
@@ -44,6 +45,11 @@ export interface GreyImage {
   fullSize: boolean;
   /** Decoded by libjpeg-turbo's fast IDCT: pixels read ~0.5 low and differ from Pillow by +-1..4. */
   fastDct: boolean;
+  /**
+   * The same pixels in colour (interleaved RGB or RGBA, same size as `grey`) for blockhash, which
+   * sums R+G+B as imghash does; absent for greyscale sources, where R = G = B = grey.
+   */
+  colour?: { data: Uint8Array; channels: 3 | 4 };
 }
 
 let pixelLimit = 100_000_000;
@@ -79,6 +85,13 @@ function tooLarge(w: number, h: number, limit: number): MediaError {
 /** Pillow's RGB->L: (R*299 + G*587 + B*114)/1000 in 16-bit fixed point, rounded. */
 export function lumaFromInterleaved(data: Uint8Array, pixels: number, channels: number): Uint8Array {
   if (channels === 1) return data.subarray(0, pixels);
+  if (channels === 3) return lumaFromRgbWasm(data, pixels);
+  return lumaJs(data, pixels, channels);
+}
+
+/** The plain loop (also the reference lumaFromRgbWasm is tested against). */
+export function lumaJs(data: Uint8Array, pixels: number, channels: number): Uint8Array {
+  if (channels === 1) return data.slice(0, pixels);
   const out = new Uint8Array(pixels);
   if (channels === 2) {
     for (let i = 0; i < pixels; i++) out[i] = data[i * 2];
@@ -90,9 +103,9 @@ export function lumaFromInterleaved(data: Uint8Array, pixels: number, channels: 
   return out;
 }
 
-function decodeJpegTurbo(buf: Uint8Array): { data: Uint8Array; width: number; height: number } | null {
+function decodeJpegTurbo(buf: Uint8Array, colour: boolean): { data: Uint8Array; width: number; height: number } | null {
   try {
-    const r = jpegTurbo.decompressSync(buf as Buffer, { format: jpegTurbo.FORMAT_GRAY });
+    const r = jpegTurbo.decompressSync(buf as Buffer, { format: colour ? jpegTurbo.FORMAT_RGB : jpegTurbo.FORMAT_GRAY });
     return { data: r.data, width: r.width, height: r.height };
   } catch {
     // libjpeg-turbo refuses anything with a warning (truncation, odd markers, CMYK->grey...).
@@ -114,16 +127,34 @@ function toBuffer(buf: Uint8Array): Buffer {
   return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
+/** A JPEG's metadata from its frame header alone (null if not a JPEG or no frame); refuses bombs. */
+export function readJpegInfo(buf: Uint8Array, opts: { maxPixels?: number } = {}): MediaInfo | null {
+  const limit = opts.maxPixels ?? pixelLimit;
+  if (!isJpeg(buf)) return null;
+  const f = jpegFrameInfo(buf);
+  if (f === null || !(f.width > 0 && f.height > 0)) return null;
+  if (f.width * f.height > limit) throw tooLarge(f.width, f.height, limit);
+  return { width: f.width, height: f.height, format: 'jpeg', channels: f.channels };
+}
+
+/**
+ * libjpeg-turbo's full-size decode into `into` (RGB or grey as sized by the caller), no
+ * allocation; null when libjpeg-turbo declines (the caller then takes the sharp route).
+ */
+export function decodeJpegTurboInto(buf: Uint8Array, into: Buffer, colour: boolean): { width: number; height: number } | null {
+  try {
+    const r = jpegTurbo.decompressSync(buf as Buffer, into, { format: colour ? jpegTurbo.FORMAT_RGB : jpegTurbo.FORMAT_GRAY });
+    return r.data.buffer === into.buffer && r.data.byteOffset === into.byteOffset ? { width: r.width, height: r.height } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Header-only metadata; refuses images over the pixel limit. */
 export async function readInfo(buf: Uint8Array, opts: { maxPixels?: number } = {}): Promise<MediaInfo> {
   const limit = opts.maxPixels ?? pixelLimit;
-  if (isJpeg(buf)) {
-    const f = jpegFrameInfo(buf);
-    if (f !== null && f.width > 0 && f.height > 0) {
-      if (f.width * f.height > limit) throw tooLarge(f.width, f.height, limit);
-      return { width: f.width, height: f.height, format: 'jpeg', channels: f.channels };
-    }
-  }
+  const jpeg = readJpegInfo(buf, { maxPixels: limit });
+  if (jpeg !== null) return jpeg;
   const png = pngHeaderSize(buf);
   // Check the IHDR size first: libvips' metadata() may insist on more of the file than a header.
   if (png !== null && png.width * png.height > limit) throw tooLarge(png.width, png.height, limit);
@@ -145,16 +176,22 @@ export async function readInfo(buf: Uint8Array, opts: { maxPixels?: number } = {
 }
 
 /**
- * Decodes to greyscale for hashing, at full size when cheap (always for JPEGs up to
- * TURBO_MAX_PIXELS), otherwise reduced to fit REDUCED_SIDE. Throws MediaError.
+ * Decodes for hashing (greyscale, plus colour for blockhash), at full size when cheap (always for
+ * JPEGs up to TURBO_MAX_PIXELS), otherwise reduced to fit REDUCED_SIDE. Throws MediaError.
+ * Luma is Pillow's convert('L') of the decoded RGB, as imagehash sees it.
  */
 export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } = {}): Promise<GreyImage> {
   const limit = opts.maxPixels ?? pixelLimit;
   const info = await readInfo(buf, { maxPixels: limit });
   const pixels = info.width * info.height;
   if (info.format === 'jpeg' && pixels <= TURBO_MAX_PIXELS) {
-    const r = decodeJpegTurbo(buf);
-    if (r !== null) return { info, grey: r.data, width: r.width, height: r.height, fullSize: true, fastDct: true };
+    const colour = info.channels >= 3;
+    const r = decodeJpegTurbo(buf, colour);
+    if (r !== null) {
+      const base = { info, width: r.width, height: r.height, fullSize: true, fastDct: true };
+      if (!colour) return { ...base, grey: r.data };
+      return { ...base, grey: lumaFromInterleaved(r.data, r.width * r.height, 3), colour: { data: r.data, channels: 3 } };
+    }
   }
   const exact = info.format !== 'jpeg' && pixels <= EXACT_MAX_PIXELS;
   // 'truncated' still rejects cut-off files (Pillow refuses them too) but tolerates the benign
@@ -166,7 +203,10 @@ export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } =
   try {
     const { data, info: out } = await pipeline.toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     const grey = lumaFromInterleaved(data, out.width * out.height, out.channels);
-    return { info, grey, width: out.width, height: out.height, fullSize: out.width === info.width && out.height === info.height, fastDct: false };
+    const fullSize = out.width === info.width && out.height === info.height;
+    const img: GreyImage = { info, grey, width: out.width, height: out.height, fullSize, fastDct: false };
+    if (out.channels === 3 || out.channels === 4) img.colour = { data, channels: out.channels };
+    return img;
   } catch (err) {
     throw wrapSharpError(err);
   }

@@ -2,6 +2,11 @@
 import imghash from 'imghash';
 import { fromHex } from './hashes.ts';
 
+/** imghash.hashRaw on interleaved RGBA pixels (slow, for tests). */
+export function blockhashRawImghash(rgba: Uint8Array, width: number, height: number): bigint {
+  return fromHex(imghash.hashRaw({ width, height, data: rgba }, 8));
+}
+
 /** Reference path: imghash.hashRaw on luma replicated into opaque RGBA (slow, for tests). */
 export function blockhashViaImghash(grey: Uint8Array, width: number, height: number): bigint {
   const n = width * height;

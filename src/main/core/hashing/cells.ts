@@ -41,6 +41,8 @@ interface Axis {
   first: Int32Array;
   second: Int32Array;
   weight: Float64Array;
+  /** `edges` x3: the same cells over interleaved RGB (colourBlockhashSums), made on first use. */
+  edges3?: Int32Array;
 }
 
 /**
@@ -117,7 +119,7 @@ export function axisEdges(n: number, parts: number): Int32Array {
  * n/8) and every cell sum an integer, so all products and partial sums are exact in float64:
  * summing per cell instead of per pixel row, as scanGreyJs does, gives bit-identical results.
  */
-function blockhashFromCells(sums: Float64Array, ax: Axis, ay: Axis): Float64Array {
+function blockhashFromCells(sums: Float64Array, ax: Axis, ay: Axis, scale: number): Float64Array {
   const ncx = ax.edges.length - 1;
   const ncy = ay.edges.length - 1;
   // Down the cell rows first: the inner loop then adds independent cells instead of chaining
@@ -150,10 +152,13 @@ function blockhashFromCells(sums: Float64Array, ax: Axis, ay: Axis): Float64Arra
       if (w !== 1) bh[j * 8 + xs[c]!] += s * (1 - w);
     }
   }
-  // Half levels of luma -> R+G+B with R=G=B.
-  for (let i = 0; i < 64; i++) bh[i] *= 1.5;
+  for (let i = 0; i < 64; i++) bh[i] *= scale;
   return bh;
 }
+
+// Cell sums are in half levels: luma (R = G = B) becomes R+G+B at x1.5, an R+G+B sum at x0.5.
+const LUMA_TO_RGB_SUM = 1.5;
+const HALF_TO_RGB_SUM = 0.5;
 
 let blockCols = new Float64Array(1024);
 
@@ -164,7 +169,54 @@ export function scanGrey(grey: Uint8Array, width: number, height: number, partsX
   const sums = lut === LUT_FASTDCT || lut === LUT_EXACT ? cellSumsWasm(grey, width, height, ax.edges, ay.edges, lut === LUT_FASTDCT) : null;
   if (sums === null) return scanGreyJs(grey, width, height, partsX, partsY, lut);
   const cells = { sums, ncx: ax.edges.length - 1, ncy: ay.edges.length - 1, xEdges: ax.edges, yEdges: ay.edges };
-  return { cells, blockhashSums: blockhashFromCells(sums, ax, ay) };
+  // Lazy: colour images take blockhash from their RGB instead (colourBlockhashSums).
+  return {
+    cells,
+    get blockhashSums() {
+      return blockhashFromCells(sums, ax, ay, LUMA_TO_RGB_SUM);
+    },
+  };
+}
+
+/**
+ * bmvbhash's block sums of R+G+B from interleaved RGB(A), as imghash.hashRaw computes them
+ * (a transparent pixel counts as white, 765). Interleaved RGB is summed as a greyscale image
+ * three times as wide whose cells span 3x the columns: each cell then holds R+G+B of its pixels.
+ */
+export function colourBlockhashSums(data: Uint8Array, channels: 3 | 4, width: number, height: number): Float64Array {
+  // The coarsest cells that keep blockhash exact: its 8 blocks plus straddling pixels per axis.
+  const ax = cachedAxis(width, Math.min(width, 8));
+  const ay = cachedAxis(height, Math.min(height, 8));
+  let rgb = data;
+  if (channels === 4) {
+    const n = width * height;
+    rgb = new Uint8Array(n * 3);
+    for (let i = 0, p = 0; i < n; i++, p += 4) {
+      const opaque = data[p + 3] !== 0;
+      rgb[i * 3] = opaque ? data[p]! : 255;
+      rgb[i * 3 + 1] = opaque ? data[p + 1]! : 255;
+      rgb[i * 3 + 2] = opaque ? data[p + 2]! : 255;
+    }
+  }
+  const xe3 = (ax.edges3 ??= ax.edges.map((e) => e * 3));
+  const sums = cellSumsWasm(rgb, width * 3, height, xe3, ay.edges, false) ?? cellSumsJs(rgb, width * 3, xe3, ay.edges);
+  return blockhashFromCells(sums, ax, ay, HALF_TO_RGB_SUM);
+}
+
+/** Half-level cell sums in float64 (no overflow), for images too large for the 32-bit kernel. */
+function cellSumsJs(plane: Uint8Array, width: number, xe: Int32Array, ye: Int32Array): Float64Array {
+  const ncx = xe.length - 1;
+  const sums = new Float64Array(ncx * (ye.length - 1));
+  for (let cy = 0; cy < ye.length - 1; cy++) {
+    for (let y = ye[cy]!; y < ye[cy + 1]!; y++) {
+      for (let c = 0; c < ncx; c++) {
+        let s = 0;
+        for (let i = y * width + xe[c]!, end = y * width + xe[c + 1]!; i < end; i++) s += plane[i]!;
+        sums[cy * ncx + c] += 2 * s;
+      }
+    }
+  }
+  return sums;
 }
 
 /** The JS pass scanGrey replaced (kept as its reference, and for LUTs the kernel lacks). */

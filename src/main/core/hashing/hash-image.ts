@@ -1,9 +1,10 @@
 // One decode, five perceptual hashes. aHash/pHash/dHash/wHash follow Python imagehash 4.3.2
 // (Pillow convert('L') + LANCZOS resize) so catalogs built by either can be compared.
-import { decodeGrey } from '../media.ts';
+import { decodeGrey, decodeJpegTurboInto, readJpegInfo, TURBO_MAX_PIXELS } from '../media.ts';
 import type { GreyImage, MediaInfo } from '../media.ts';
 import { resizeL } from './resample.ts';
-import { LUT_EXACT, LUT_FASTDCT, scanGrey } from './cells.ts';
+import { colourBlockhashSums, LUT_EXACT, LUT_FASTDCT, scanGrey } from './cells.ts';
+import { colourFrame } from './scan-wasm.ts';
 import { blockMeansFromCells, resizeFromCells } from './cells-lanczos.ts';
 import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
 import { blockhashFromSums } from './blockhash.ts';
@@ -73,7 +74,9 @@ export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
   const { grey, width, height } = img;
   const lut = img.fastDct ? LUT_FASTDCT : LUT_EXACT;
   const scan = scanGrey(grey, width, height, CELLS, CELLS, lut);
-  const blockhash = blockhashFromSums(scan.blockhashSums, width, height);
+  // blockhash sums R+G+B (imghash.hashRaw on RGBA); the luma pass gives it for greyscale sources.
+  const sums = img.colour ? colourBlockhashSums(img.colour.data, img.colour.channels, width, height) : scan.blockhashSums;
+  const blockhash = blockhashFromSums(sums, width, height);
   if (!img.fastDct && img.fullSize && width * height <= EXACT_RESIZE_MAX_PIXELS) return hashExact(img, blockhash);
   const c = scan.cells;
   const p32 = resizeFromCells(c, width, height, 32, 32);
@@ -91,11 +94,28 @@ export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
 }
 
 /**
- * Decodes `buf` once and computes aHash, pHash, dHash, wHash (imagehash-compatible), a
- * 64-bit blockhash and the matching features (features.ts). Throws MediaError for oversized,
- * corrupt or unsupported images.
+ * Decodes `buf` once and computes aHash, pHash, dHash, wHash (imagehash-compatible), a 64-bit
+ * blockhash (imghash.hashRaw's, from the decoded colour pixels) and the matching features
+ * (features.ts). Throws MediaError for oversized, corrupt or unsupported images.
  */
 export async function hashImage(buf: Buffer, opts: { maxPixels?: number } = {}): Promise<HashResult> {
+  const fast = hashColourJpegInPlace(buf, opts);
+  if (fast !== null) return fast;
   const img = await decodeGrey(buf, opts);
   return { info: img.info, ...hashGreyWithFeatures(img) };
+}
+
+/**
+ * The hot path (most files are colour JPEGs of a few hundred pixels): decode straight into the
+ * WebAssembly scratch memory and hash there, copying no pixels. Synchronous from decode to result,
+ * since the frame is reused by the next image. null = take the general route.
+ */
+function hashColourJpegInPlace(buf: Buffer, opts: { maxPixels?: number }): HashResult | null {
+  const info = readJpegInfo(buf, opts);
+  if (info === null || info.channels !== 3 || info.width * info.height > TURBO_MAX_PIXELS) return null;
+  const frame = colourFrame(info.width, info.height);
+  const r = decodeJpegTurboInto(buf, frame.rgb, true);
+  if (r === null || r.width !== info.width || r.height !== info.height) return null;
+  const img = { info, grey: frame.luma(), width: r.width, height: r.height, fullSize: true, fastDct: true, colour: { data: frame.rgb, channels: 3 as const } };
+  return { info, ...hashGreyWithFeatures(img) };
 }

@@ -2,12 +2,14 @@
 // 250-pixel images, so summing along rows (what the JS does) leaves SIMD nothing to chew on;
 // instead each band of rows inside one cell row is summed down the columns, 16 columns per
 // vector with 16-bit lanes, and the column sums are then cut into cells. Everything is integer,
-// so the cell sums are bit-identical to the JS pass whatever the order.
+// so the cell sums are bit-identical to the JS pass whatever the order. The same module converts
+// decoded RGB to luma (luma-wasm.ts) in the same memory, so the fast JPEG path copies no pixels.
 import {
   buildModule, doWhile, ensureBytes, get, i32, instantiate, load16u, load32, set, store32, v128Const, I32, I32_ADD, I32_SHL,
   I16X8_ADD, I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, I16X8_SHL, I8X16_NE, I8X16_SPLAT, I8X16_SUB, V128, V128_AND, V128_LOAD, V128_STORE,
 } from '../wasm-asm.ts';
 import type { Code } from '../wasm-asm.ts';
+import { LUMA_FUNC } from './luma-wasm.ts';
 
 // band(src, width, w16, rows, col, edges, ncx, out, bias)
 const [SRC, WIDTH, W16, ROWS, COL, EDGES, NCX, OUT, BIAS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -55,9 +57,14 @@ const cells: Code = [
   ]),
 ];
 
-let kernel: { memory: { readonly buffer: ArrayBuffer; grow(pages: number): number }; band: (...args: number[]) => void } | null = null;
+type Kernel = {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  band: (...args: number[]) => void;
+  luma: (src: number, dst: number, n: number) => void;
+};
+let kernel: Kernel | null = null;
 
-function getKernel(): NonNullable<typeof kernel> {
+function getKernel(): Kernel {
   if (kernel === null) {
     const bytes = buildModule([{
       name: 'band',
@@ -65,14 +72,53 @@ function getKernel(): NonNullable<typeof kernel> {
       results: [],
       locals: [...new Array(7).fill(I32), ...new Array(5).fill(V128)],
       body: [...columns, ...cells],
-    }]);
+    }, LUMA_FUNC]);
     const { memory, exports } = instantiate(bytes, 16);
-    kernel = { memory, band: exports.band as (...args: number[]) => void };
+    kernel = { memory, band: exports.band as Kernel['band'], luma: exports.luma as Kernel['luma'] };
   }
   return kernel;
 }
 
 const align16 = (n: number): number => (n + 15) & ~15;
+
+// Cells per axis never exceed this (cells.ts: <= 96 even cells plus 14 block cuts, or n < 16).
+const MAX_CELLS = 128;
+const workBytes = (width: number): number => align16(4 * (MAX_CELLS + 1)) + align16(2 * align16(width) + 32) + 4 * MAX_CELLS * MAX_CELLS;
+
+/**
+ * A decode target inside the kernel's memory, so the hot path copies nothing: the decoder writes
+ * RGB at `rgb`, luma() fills the plane after it, and cellSumsWasm reads both where they lie
+ * (its work area sits below them). Views are valid until the next frame or copy-path call:
+ * use them synchronously.
+ */
+export interface ColourFrame {
+  rgb: Buffer;
+  /** Pillow's L of the decoded pixels (equal to lumaFromInterleaved), computed in place. */
+  luma(): Uint8Array;
+}
+
+export function colourFrame(width: number, height: number): ColourFrame {
+  const k = getKernel();
+  const pixels = width * height;
+  const rgbAt = align16(workBytes(3 * width));
+  const lumaAt = align16(rgbAt + 3 * pixels + 48);
+  ensureBytes(k.memory, lumaAt + pixels + 32);
+  const buf = k.memory.buffer;
+  return {
+    rgb: Buffer.from(buf, rgbAt, 3 * pixels),
+    luma: () => {
+      if (pixels > 0) k.luma(rgbAt, lumaAt, pixels);
+      return new Uint8Array(buf, lumaAt, pixels);
+    },
+  };
+}
+
+/** Pillow's L of interleaved RGB through the kernel (copying in and out; equal to the JS loop). */
+export function lumaFromRgbWasm(rgb: Uint8Array, pixels: number): Uint8Array {
+  const frame = colourFrame(pixels, 1);
+  frame.rgb.set(rgb.subarray(0, 3 * pixels));
+  return frame.luma().slice();
+}
 
 /**
  * Sums of lut[p] over each cell (cells.ts layout, row-major ncy x ncx), where lut is LUT_EXACT
@@ -93,14 +139,17 @@ export function cellSumsWasm(grey: Uint8Array, width: number, height: number, xe
   const edges = 0;
   const col = align16(4 * (ncx + 1));
   const out = align16(col + 2 * w16 + 32);
-  const pix = align16(out + 4 * ncx * ncy);
+  const end = out + 4 * ncx * ncy;
+  // In place when the pixels already lie in a frame above the work area (the hot path).
+  const inPlace = grey.buffer === k.memory.buffer && ncx <= MAX_CELLS && ncy <= MAX_CELLS && end <= grey.byteOffset;
+  const pix = inPlace ? grey.byteOffset : align16(end);
   // The last vector of the last row reads up to 15 bytes past the image.
-  ensureBytes(k.memory, pix + width * height + 16);
+  if (!inPlace) ensureBytes(k.memory, pix + width * height + 16);
   const buf = k.memory.buffer;
   new Int32Array(buf, edges, ncx + 1).set(xe);
   const sums32 = new Int32Array(buf, out, ncx * ncy);
   sums32.fill(0);
-  new Uint8Array(buf, pix, width * height).set(grey.subarray(0, width * height));
+  if (!inPlace) new Uint8Array(buf, pix, width * height).set(grey.subarray(0, width * height));
   const bias = fastDct ? 255 : 0;
   for (let cy = 0; cy < ncy; cy++) {
     const y1 = ye[cy + 1]!;
