@@ -7,7 +7,9 @@ import { spawn } from 'node:child_process';
 import {
   bruteForcePairs,
   clustersFromPairs,
+  PairBuilder,
   findPairs,
+  findPairsFor,
   planSearch,
   syntheticHashes,
   thresholdSweep,
@@ -75,6 +77,33 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
     `${runs1m.map((r) => r.maxRssMb.toFixed(0)).join(' / ')} MB (${runs1m[0]!.pairs} pairs, ` +
     `${runs1m[0]!.clusters} clusters; blocks ${blocksOf(1_000_000, THRESHOLD)})`);
 
+  // After an import adds 1% to a 1M catalog: pairs among the old items are remembered, only the
+  // new items are searched (against all), then union-find over old + new pairs.
+  const incN = 1_000_000;
+  const added = 10_000;
+  const incData = syntheticHashes(incN, { seed: 250 });
+  const allPairs = findPairs(incData, THRESHOLD);
+  const old = { a: [] as number[], b: [] as number[] };
+  for (let k = 0; k < allPairs.length; k++) {
+    if (allPairs.b[k]! < incN - added) old.a.push(allPairs.a[k]!), old.b.push(allPairs.b[k]!);
+  }
+  const isQuery = new Uint8Array(incN).fill(1, incN - added);
+  const incS: number[] = [];
+  let incPairs = 0;
+  for (let r = 0; r < RUNS; r++) {
+    const started = performance.now();
+    const fresh = findPairsFor(incData, isQuery, THRESHOLD);
+    const merged = new PairBuilder(old.a.length + fresh.length);
+    for (let k = 0; k < old.a.length; k++) merged.push(old.a[k]!, old.b[k]!, 0);
+    for (let k = 0; k < fresh.length; k++) merged.push(fresh.a[k]!, fresh.b[k]!, fresh.d[k]!);
+    clustersFromPairs(incN, merged.finish());
+    incS.push((performance.now() - started) / 1000);
+    incPairs = fresh.length;
+    if (old.a.length + fresh.length !== allPairs.length) throw new Error('incremental search missed or repeated pairs');
+  }
+  log(`  1M + 1% new, incremental: ${incS.map((x) => x.toFixed(2)).join(' / ')} s (${incPairs} new pairs; ` +
+    `${old.a.length} remembered; same pairs as the full search)`);
+
   // The slider: one search at SWEEP_MAX yields the histogram and cluster counts for every threshold.
   const sweepData = syntheticHashes(100_000, { seed: 300 });
   const cold = performance.now();
@@ -106,6 +135,7 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
   return [
     { name: 'cluster_100k_seconds', value: round(c100k, 3), unit: `s (pairs ≤ ${THRESHOLD} + union-find)` },
     { name: 'cluster_1m_seconds', value: round(c1m, 2), unit: `s (pairs ≤ ${THRESHOLD} + union-find, fresh process)` },
+    { name: 'cluster_1m_incremental_seconds', value: round(median(incS), 2), unit: 's (1M + 10k new: search the new against all, union-find)' },
     { name: 'cluster_1m_rss_mb', value: round(rss1m, 0), unit: 'MB peak RSS of that process (resourceUsage().maxRSS)' },
     { name: 'histogram_100k_ms', value: round(median(sweepMs), 0), unit: `ms (pairs + clusters for thresholds 0..${SWEEP_MAX})` },
     { name: `bruteforce_${BRUTE_N / 1000}k_seconds`, value: round(brute, 2), unit: `s (all pairs ≤ ${THRESHOLD}, O(n²))` },

@@ -129,6 +129,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v4 gives cluster runs a memory (inputs and pairs blobs), empty for runs made before', () => {
+    const file = join(scratch(), 'c.winnow');
+    const v3 = openCatalog(file, { targetVersion: 3 });
+    v3.prepare("INSERT INTO cluster_runs(rule, created_at, image_count) VALUES ('pHash ≤ 10', 0, 5)").run();
+    v3.close();
+    const db = openCatalog(file, { targetVersion: 4 });
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT rule, image_count, inputs, pairs FROM cluster_runs').get()).toEqual({ rule: 'pHash ≤ 10', image_count: 5, inputs: null, pairs: null });
+    db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES ('x', 0, 0, x'0102', x'03')").run();
+    expect(db.prepare('SELECT inputs, pairs FROM cluster_runs WHERE rule = ?').get('x')).toEqual({ inputs: Buffer.from([1, 2]), pairs: Buffer.from([3]) });
+    db.close();
+  });
+
   it('re-opening a current catalog runs no migration again', () => {
     const file = join(scratch(), 'c.winnow');
     openCatalog(file).close();

@@ -6,6 +6,7 @@ import {
   distanceHistogram,
   emptyHashes,
   findPairs,
+  findPairsFor,
   fromBigInts,
   hamming,
   planSearch,
@@ -78,6 +79,24 @@ describe('findPairs (multi-index hashing) agrees exactly with brute force', () =
     // Plans that could miss pairs are refused rather than run.
     expect(() => findPairs(h, 6, { blocks: [{ shift: 0, width: 16, radius: 2 }, { shift: 16, width: 16, radius: 2 }] })).toThrow(/miss/);
     expect(() => findPairs(h, 1, { blocks: [{ shift: 0, width: 16, radius: 1 }, { shift: 8, width: 16, radius: 1 }] })).toThrow(/overlap/);
+  });
+
+  it('findPairsFor (queries against all) gives exactly the brute-force pairs that involve a query', () => {
+    for (const n of [50, 2_000, 10_000]) {
+      const { h, brute } = dataOf(n);
+      for (const [t, every] of [[0, 7], [4, 5], [8, 3], [12, 20]] as const) {
+        const isQuery = new Uint8Array(n);
+        for (let i = 0; i < n; i += every) isQuery[i] = 1;
+        const want = within(brute, t).filter(([a, b]) => isQuery[a] || isQuery[b]);
+        expect(asTriples(findPairsFor(h, isQuery, t)), `n=${n} t=${t}`).toEqual(want);
+        if (n >= 2_000 && t >= 4) expect(want.length).toBeGreaterThan(0);
+      }
+    }
+    const { h, brute } = dataOf(2_000);
+    const isQuery = new Uint8Array(2_000).map((_, i) => (i % 11 === 0 ? 1 : 0));
+    const want = within(brute, 6).filter(([a, b]) => isQuery[a] || isQuery[b]);
+    expect(asTriples(findPairsFor(h, isQuery, 6, [{ shift: 28, width: 8, radius: 1 }, { shift: 40, width: 12, radius: 2 }, { shift: 5, width: 10, radius: 1 }]))).toEqual(want);
+    expect(findPairsFor(h, new Uint8Array(2_000), 6).length).toBe(0);
   });
 
   it('handles n=0, n=1, identical hashes and all-ones', () => {

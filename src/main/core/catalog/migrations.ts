@@ -117,6 +117,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'cluster run memory for incremental re-clustering',
+    up(db) {
+      db.exec(`
+        -- What the run matched on (image id + fingerprint, float64 pairs) and the pairs it found
+        -- (image ids, uint32 pairs): an import then searches only new or changed images.
+        ALTER TABLE cluster_runs ADD COLUMN inputs BLOB;
+        ALTER TABLE cluster_runs ADD COLUMN pairs BLOB;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,7 +5,8 @@ import { pairKey, replay } from '../decisions/journal.ts';
 import { fromBigInts, popcount32 } from './hamming.ts';
 import { thresholdSweep, type ThresholdSweep } from './sweep.ts';
 import { suggestKeeper, type KeeperCriterion } from './keeper.ts';
-import { describeRule, matchPairs, type MatchItem, type MatchRule } from './match.ts';
+import { decodeInputs, decodePairs, encodeInputs, encodePairs, fingerprint, searchPairs, type RunMemory, type SearchStats } from './incremental.ts';
+import { describeRule, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface ClusterMember {
@@ -43,6 +44,8 @@ export interface ClusterRun {
   /** Rows indexed before matching features existed; only exact copies of them are found. */
   needReindex: number;
   clusters: Cluster[];
+  /** How the pairs were found (absent for a loaded run). */
+  search?: SearchStats;
 }
 
 interface Row extends Omit<ClusterMember, 'distance'> {
@@ -77,7 +80,9 @@ function loadRows(db: Database.Database, where = ''): Row[] {
  * always, plus pairs the rule matches, minus pairs the user said are not duplicates. Persists the
  * membership as a new run (replacing older runs) so later decisions can name clusters by number.
  */
-export function computeClusters(db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[]): ClusterRun {
+export function computeClusters(
+  db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[], opts: { memory?: RunMemory | null } = {},
+): ClusterRun {
   const rows = loadRows(db);
   const state = replay(db);
   const uf = new UnionFind(rows.length);
@@ -96,10 +101,14 @@ export function computeClusters(db: Database.Database, rule: MatchRule, criteria
       features: { phashMirror: r.phashMirror!, dhashMirror: r.dhashMirror!, thumb: new Uint8Array(r.thumb!) },
     };
   });
-  for (const p of matchPairs(items, rule)) {
-    const a = rows[matchable[p.a]!]!;
-    const b = rows[matchable[p.b]!]!;
-    if (!state.notDuplicates.has(pairKey(a.sha256, b.sha256))) uf.union(matchable[p.a]!, matchable[p.b]!);
+  const ids = matchable.map((i) => rows[i]!.id);
+  const fps = matchable.map((i) => fingerprint(rows[i]!.sha256, rows[i]!.source, rows[i]!.path));
+  const { pairs, pairIds, stats } = searchPairs(items, ids, fps, rule, opts.memory ?? null);
+  // "Not duplicates" applies at union time, so the remembered pairs stay valid when it changes.
+  for (const [pa, pb] of pairs) {
+    const a = rows[matchable[pa]!]!;
+    const b = rows[matchable[pb]!]!;
+    if (!state.notDuplicates.has(pairKey(a.sha256, b.sha256))) uf.union(matchable[pa]!, matchable[pb]!);
   }
   const groups = new Map<number, number[]>();
   rows.forEach((_, i) => {
@@ -114,27 +123,33 @@ export function computeClusters(db: Database.Database, rule: MatchRule, criteria
     db.prepare('DELETE FROM cluster_runs').run();
     setSetting(db, RULE_SETTING, JSON.stringify({ rule, criteria: criteria ?? null }));
     const id = Number(
-      db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count) VALUES (?, ?, ?)').run(ruleText, Date.now(), rows.length)
-        .lastInsertRowid,
+      db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES (?, ?, ?, ?, ?)')
+        .run(ruleText, Date.now(), rows.length, encodeInputs(ids, fps), encodePairs(pairIds)).lastInsertRowid,
     );
     const add = db.prepare('INSERT INTO cluster_members(run_id, cluster, image_id, distance) VALUES (?, ?, ?, ?)');
     for (const c of clusters) for (const m of c.members) add.run(id, c.id, m.id, m.distance);
     return id;
   })();
-  return { runId, rule: ruleText, images: rows.length, needReindex: rows.length - matchable.length, clusters };
+  return { runId, rule: ruleText, images: rows.length, needReindex: rows.length - matchable.length, clusters, search: stats };
 }
 
 const RULE_SETTING = 'dups.lastRule';
 
 /**
- * Recomputes the clusters with the rule of the last run, if there was one (after an import added or
- * changed images); returns null when clusters were never computed for this catalog.
+ * Brings the clusters up to date with the rule of the last run, if there was one (after an import
+ * added or changed images): incrementally from that run's memory, or in full with `full`. Returns
+ * null when clusters were never computed for this catalog.
  */
-export function refreshClusters(db: Database.Database): ClusterRun | null {
+export function refreshClusters(db: Database.Database, opts: { full?: boolean } = {}): ClusterRun | null {
   const saved = getSetting(db, RULE_SETTING);
-  if (!saved || !db.prepare('SELECT 1 FROM cluster_runs').get()) return null;
+  const last = db.prepare('SELECT inputs, pairs FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
+    | { inputs: Buffer | null; pairs: Buffer | null }
+    | undefined;
+  if (!saved || !last) return null;
   const { rule, criteria } = JSON.parse(saved) as { rule: MatchRule; criteria: KeeperCriterion[] | null };
-  return computeClusters(db, rule, criteria ?? undefined);
+  // Runs stored before v4 of the catalog carry no memory: recompute them in full once.
+  const memory = !opts.full && last.inputs && last.pairs ? { inputs: decodeInputs(last.inputs), pairs: decodePairs(last.pairs) } : null;
+  return computeClusters(db, rule, criteria ?? undefined, { memory });
 }
 
 /** pHash pairs at each distance 0..max among the images clustering considers (active and excluded) and the clusters each threshold gives (for a slider). */

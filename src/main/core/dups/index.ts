@@ -1,6 +1,7 @@
 // Near-duplicate search over 64-bit perceptual hashes: pure algorithms, no I/O.
 export { emptyHashes, fromBigInts, hamming, int32Views, popcount32, toBigInt, type HashArray } from './hamming.ts';
 export { findPairs, type SearchOptions } from './mih.ts';
+export { findPairsFor } from './query.ts';
 export {
   DEFAULT_PRESET,
   describeRule,

@@ -8,6 +8,7 @@ import { hamming64 } from '../hashing/hashes.ts';
 import { thumbSimilarity, TRIM_FRACTION } from '../hashing/features.ts';
 import { fromBigInts } from './hamming.ts';
 import { findPairs } from './mih.ts';
+import { findPairsFor } from './query.ts';
 
 export interface MatchItem {
   hashes: { ahash: bigint; phash: bigint; dhash: bigint; whash: bigint; blockhash: bigint };
@@ -142,16 +143,26 @@ function verify(x: MatchItem, y: MatchItem, mirrored: boolean, rule: MatchRule):
 }
 
 /**
- * Every pair of items that matches `rule`, ordered by (a, b). Candidates come from one
+ * Every pair of items that matches `rule`, ordered by (a, b); with `queries` (a flag per item),
+ * only the pairs that involve a flagged item — the same pairs, verified the same way. Candidates come from one
  * multi-index search over the pHashes (and, with mirror on, the mirrored pHashes appended, so
  * a flipped copy is within reach of its original), so the cost grows with the number of
  * candidates rather than with n².
  */
-export function matchPairs(items: readonly MatchItem[], rule: MatchRule): MatchedPair[] {
+export function matchPairs(items: readonly MatchItem[], rule: MatchRule, opts: { queries?: Uint8Array } = {}): MatchedPair[] {
   const n = items.length;
   const keys = items.map((it) => it.hashes.phash);
   if (rule.mirror) for (const it of items) keys.push(it.features.phashMirror);
-  const found = findPairs(fromBigInts(keys), rule.phash);
+  let found;
+  if (opts.queries) {
+    // Only pairs involving a query item: its direct and mirrored keys are the queries.
+    const isQuery = new Uint8Array(keys.length);
+    isQuery.set(opts.queries.subarray(0, n));
+    if (rule.mirror) isQuery.set(opts.queries.subarray(0, n), n);
+    found = findPairsFor(fromBigInts(keys), isQuery, rule.phash);
+  } else {
+    found = findPairs(fromBigInts(keys), rule.phash);
+  }
   // Item i and j may meet several times (direct, and mirrored both ways); verify each pair once.
   const seen = new Set<number>();
   const out: MatchedPair[] = [];

@@ -14,7 +14,8 @@ export interface SearchOptions {
   blocks?: Block[];
 }
 
-function keyOf(hi: number, lo: number, shift: number, mask: number): number {
+/** Bits [shift, shift + width) of the 64-bit hash (hi, lo), as `mask` selects them. */
+export function keyOf(hi: number, lo: number, shift: number, mask: number): number {
   if (shift >= 32) return (hi >>> (shift - 32)) & mask;
   if (shift === 0) return lo & mask;
   return ((lo >>> shift) | (hi << (32 - shift))) & mask;

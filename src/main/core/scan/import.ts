@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { syncDecisions } from '../decisions/sync.ts';
 import { refreshClusters } from '../dups/clusters.ts';
+import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
@@ -42,6 +43,8 @@ export interface ImportReport {
   hashedPerSec: number;
   /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
   clusters?: number;
+  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
+  clusterSearch?: SearchStats;
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -196,7 +199,10 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
   // Clusters already reviewed in this catalog follow the new images (same rule as last time).
   if (report.added + report.changed + report.moved + report.missing > 0) {
     const run = refreshClusters(params.db);
-    if (run) report.clusters = run.clusters.length;
+    if (run) {
+      report.clusters = run.clusters.length;
+      if (run.search) report.clusterSearch = run.search;
+    }
   }
   resolver.finish();
   report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
