@@ -15,8 +15,10 @@ import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
 import { completePath, expandPath } from './serve/complete.ts';
 import { ExportArgsError, exportSettings, sameExportReport } from './serve/export-settings.ts';
+import { ExportForm } from './serve/export-preview.ts';
 import { DupsError, DupsService } from './serve/dups.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
+import { defaultConfigDir, RecentCatalogs } from './serve/recent.ts';
 import { Thumbnails } from './serve/thumbs.ts';
 import { inspect as inspectTfrecord, samples as tfrecordSamples, ViewerError } from './serve/viewer.ts';
 
@@ -36,7 +38,11 @@ export interface HostOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Native picker; absent in the browser host. */
   openDialog?: (args: Methods['dialog.open']['args']) => Promise<string | null>;
+  /** The platform trash (Electron's shell.trashItem on macOS / Windows); else the freedesktop.org one. */
+  trashItem?: (path: string) => Promise<void>;
   catalog?: string;
+  /** Where opened catalogs are remembered; default ~/.config/winnow (WINNOW_CONFIG_DIR); null = nowhere. */
+  recent?: RecentCatalogs | null;
 }
 
 /** A user-facing failure: its message is shown as is (anything else is too, but logged as a bug). */
@@ -47,17 +53,24 @@ export class HostError extends Error {
 export class Host {
   readonly handlers: HandlerMap;
   readonly thumbs: Thumbnails;
+  readonly recent: RecentCatalogs | null;
   private catalog: { db: Database.Database; path: string } | null = null;
   private dupsService: DupsService | null = null;
   private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
   private walkProblems: { path: string; error: string; source: string }[] = [];
   private readonly opts: HostOptions;
+  private readonly exportForm = new ExportForm();
 
   constructor(opts: HostOptions) {
     this.opts = opts;
     this.thumbs = new Thumbnails(() => this.catalog);
-    if (opts.catalog) this.open(opts.catalog);
+    this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
+    if (opts.catalog) {
+      // Open first: `recent?.add(...)` would skip evaluating its argument when there is no list.
+      const { path } = this.open(opts.catalog);
+      this.recent?.add(path);
+    }
     this.handlers = this.createHandlers();
   }
 
@@ -74,6 +87,7 @@ export class Host {
 
   /** Cancels running jobs, waits for them to keep what they wrote, then closes the catalog. */
   async close(): Promise<void> {
+    await this.exportForm.close();
     for (const job of this.jobs.values()) job.controller.abort();
     await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
     this.catalog?.db.close();
@@ -112,12 +126,21 @@ export class Host {
   }
 
   /** Clustering and decisions write the catalog: not while an import is writing it too. */
-  private dupsWrite<T>(run: (d: DupsService) => T): T {
+  private async dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
     if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
     try {
-      return run(this.dups());
+      return await run(this.dups());
     } catch (err) {
       throw err instanceof DupsError ? new HostError(err.message) : err;
+    }
+  }
+
+  /** The export form's preview, estimate and name check: settings problems are the user's to fix. */
+  private async form<T>(run: (f: ExportForm, db: Database.Database) => Promise<T>): Promise<T> {
+    try {
+      return await run(this.exportForm, this.current().db);
+    } catch (err) {
+      throw err instanceof ExportArgsError ? new HostError(err.message) : err;
     }
   }
 
@@ -189,8 +212,10 @@ export class Host {
       }),
       'catalog.open': async ({ path }) => {
         const c = this.open(path);
+        this.recent?.add(c.path);
         return catalogSummary(c.db, c.path);
       },
+      'catalog.recent': async () => this.recent?.list() ?? [],
       'catalog.summary': async () => (this.catalog ? catalogSummary(this.catalog.db, this.catalog.path) : null),
       'images.list': async (args) => listImagePage(this.current().db, args),
       'images.failures': async () => [
@@ -199,6 +224,9 @@ export class Host {
       ],
       'import.start': async (args) => ({ jobId: this.startImport(args) }),
       'export.start': async (args) => ({ jobId: this.startExport(args) }),
+      'export.preview': async (args) => this.form((f, db) => f.preview(db, args)),
+      'export.estimate': async (args) => this.form((f, db) => f.estimate(db, args)),
+      'export.template': async ({ template }) => this.form(async (f, db) => f.template(db, template)),
       'job.cancel': async ({ jobId }) => {
         const job = this.jobs.get(jobId);
         job?.controller.abort();
@@ -209,6 +237,7 @@ export class Host {
       'dups.load': async () => this.dups().load(),
       'dups.find': async (args) => this.dupsWrite((d) => d.find(args)),
       'dups.decide': async (args) => this.dupsWrite((d) => d.decide(args)),
+      'dups.trash': async ({ id }) => this.dupsWrite((d) => d.trash(id, this.opts.trashItem)),
       'dups.undo': async () => this.dupsWrite((d) => d.step('undo')),
       'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
       'folds.compute': async (args) => {

@@ -1,9 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import type { Methods } from '../shared/contract.ts';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { AppCommand, Methods } from '../shared/contract.ts';
+import { WINNOW_VERSION } from './core/version.ts';
 import { Host } from './handlers.ts';
+import { aboutBox, menuTemplate } from './menu.ts';
 import { eventForwarder, IMAGE_SCHEME, imageProtocolResponse, pageMatcher, wireIpc } from './serve/ipc.ts';
+import { RecentCatalogs } from './serve/recent.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const indexHtml = join(here, '../renderer/index.html');
@@ -25,8 +28,39 @@ async function openDialog(args: Methods['dialog.open']['args']): Promise<string 
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
-const host = new Host({ shell: 'electron', emit: eventForwarder(() => win?.webContents ?? null), openDialog });
+const emit = eventForwarder(() => win?.webContents ?? null);
+const recent = new RecentCatalogs(process.env['WINNOW_CONFIG_DIR'] ?? app.getPath('userData'));
+// Linux desktops differ in how shell.trashItem finds a trash (gio, kioclient...): the core's
+// freedesktop.org implementation is used there, the system's own trash elsewhere.
+const trashItem = process.platform === 'linux' ? undefined : (path: string): Promise<void> => shell.trashItem(path);
+const host = new Host({ shell: 'electron', emit, openDialog, recent, ...(trashItem ? { trashItem } : {}) });
 wireIpc(ipcMain, host, pageMatcher(pathToFileURL(indexHtml).href, devUrl));
+
+function command(name: AppCommand, path?: string): void {
+  if (!win) createWindow();
+  win?.show();
+  win?.focus();
+  // A window just created is still loading: its listeners exist once the page has run its scripts.
+  const send = (): void => emit('app.command', path === undefined ? { command: name } : { command: name, path });
+  if (win?.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+  else send();
+}
+
+function buildMenu(): void {
+  const template = menuTemplate({
+    platform: process.platform,
+    dev: !app.isPackaged,
+    recent: recent.list(),
+    command,
+    clearRecent: () => recent.clear(),
+    about: () => {
+      const box = aboutBox(WINNOW_VERSION, process.versions);
+      void (win ? dialog.showMessageBox(win, { type: 'info', ...box }) : dialog.showMessageBox({ type: 'info', ...box }));
+    },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+recent.onChange(buildMenu);
 
 function createWindow(): void {
   win = new BrowserWindow({
@@ -60,6 +94,7 @@ void app.whenReady().then(() => {
   protocol.handle(IMAGE_SCHEME, (req) => imageProtocolResponse(host, req.url));
   // The page asks for nothing: no camera, notifications, geolocation...
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  buildMenu();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

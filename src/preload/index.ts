@@ -1,8 +1,9 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isEventName, isMethodName } from '../shared/contract.ts';
 
-// The renderer gets exactly two functions, and only for names the contract declares. Arguments are
-// validated again in main: this check only turns typos into clear errors early.
+// The renderer gets exactly two calls into main, and only for names the contract declares (arguments are
+// validated again in main: this check only turns typos into clear errors early), plus pathForFile,
+// which only tells where a file the user dropped on the window is: sandboxed pages cannot see it.
 type Reply = { ok: true; result: unknown } | { ok: false; error: string };
 
 contextBridge.exposeInMainWorld('winnow', {
@@ -19,5 +20,9 @@ contextBridge.exposeInMainWorld('winnow', {
     };
     ipcRenderer.on('winnow:event', listener);
     return () => ipcRenderer.removeListener('winnow:event', listener);
+  },
+  pathForFile(file: File): string | null {
+    // '' for a File the page made itself (not from a drop or an <input type=file>)
+    return webUtils.getPathForFile(file) || null;
   },
 });

@@ -76,6 +76,17 @@ export interface ImportReport {
   clusters?: number;
 }
 
+/** A catalog opened before (either shell), most recent first; files that no longer exist are left out. */
+export interface RecentCatalog {
+  path: string;
+  /** ms since the epoch. */
+  openedAt: number;
+}
+
+/** What the Electron app menu asks the page to do (the browser host has no menu and never sends these). */
+export const APP_COMMANDS = ['open-catalog', 'open-recent', 'import', 'open-records'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
 export interface PathEntry {
   /** Absolute; folders end with '/'. */
   path: string;
@@ -84,7 +95,7 @@ export interface PathEntry {
 
 export const DUP_PRESETS = ['strict', 'balanced', 'loose'] as const;
 export type DupPreset = (typeof DUP_PRESETS)[number];
-export const DUP_DECISIONS = ['keep', 'not-duplicates', 'exclude-all', 'accept-suggestions'] as const;
+export const DUP_DECISIONS = ['keep', 'not-duplicates', 'exclude-all', 'relabel', 'accept-suggestions'] as const;
 export type DupDecisionKind = (typeof DUP_DECISIONS)[number];
 
 export interface DupMember {
@@ -138,8 +149,8 @@ export interface DupRun {
 /** What a decision, undo or redo changed: only the touched members and clusters, so 10,000 clusters stay cheap. */
 export interface DupPatch {
   counts: DupCounts;
-  members: { id: number; status: ImageStatus }[];
-  clusters: { id: number; resolved: boolean; notDuplicates: boolean }[];
+  members: { id: number; status: ImageStatus; label: string | null }[];
+  clusters: { id: number; resolved: boolean; notDuplicates: boolean; mixedLabels: boolean }[];
   /** False when there was nothing to undo / redo / accept. */
   changed: boolean;
   message: string;
@@ -247,6 +258,51 @@ export interface ExportReport {
 export const EXPORT_OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
 export const RESIZE_MODES = ['fill-crop', 'stretch', 'fit-pad', 'none'] as const;
 
+/** One catalog image through the export's own transform (what the export would write for it). */
+export interface ExportPreview {
+  imageId: number;
+  /** Position among the active images (path order) and how many there are: "next sample" steps it. */
+  index: number;
+  of: number;
+  path: string;
+  label: string | null;
+  original: { width: number; height: number; bytes: number; format: string };
+  width: number;
+  height: number;
+  bytes: number;
+  passthrough: boolean;
+  /** The written JPEG as a data: URL; null when too large to send (its size above is still exact). */
+  dataUrl: string | null;
+  ms: number;
+}
+
+/** Bytes the export would write, projected from a seeded sample run through the export's transform. */
+export interface ExportEstimate {
+  /** Images the export would write (active images with a fold; all active ones before folds exist). */
+  images: number;
+  /** Images transformed for the estimate; the rest of the exact part is summed from catalog sizes. */
+  sampled: number;
+  /** Images shipped byte for byte (JPEG already at the size): counted exactly, not sampled. */
+  exact: number;
+  meanBytes: number;
+  medianBytes: number;
+  /** Shard files, records framed with every chosen feature (before GZIP). */
+  totalBytes: number;
+  /** null until folds are assigned. */
+  shards: number | null;
+  failed: number;
+  ms: number;
+}
+
+const exportTransform = {
+  size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
+  mode: oneOf(RESIZE_MODES),
+  quality: int(1, 100),
+  chroma: oneOf(['420', '444'] as const),
+  passthrough: bool(),
+};
+const exportFeatures = arrayOf(oneOf(EXPORT_OPTIONAL_FEATURES), EXPORT_OPTIONAL_FEATURES.length);
+
 const path = str({ min: 1, max: 4096, path: true });
 const none = object({});
 
@@ -255,6 +311,7 @@ export const ARGS = {
   'app.info': none,
   'catalog.open': object({ path }),
   'catalog.summary': none,
+  'catalog.recent': none,
   'images.list': object({
     offset: int(0, 1e9),
     limit: int(1, 1000),
@@ -269,15 +326,15 @@ export const ARGS = {
   }),
   'export.start': object({
     outDir: path,
-    size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
-    mode: oneOf(RESIZE_MODES),
-    quality: int(1, 100),
-    chroma: oneOf(['420', '444'] as const),
-    passthrough: bool(),
-    features: arrayOf(oneOf(EXPORT_OPTIONAL_FEATURES), EXPORT_OPTIONAL_FEATURES.length),
+    ...exportTransform,
+    features: exportFeatures,
     gzip: bool(),
     overwrite: bool(),
+    nameTemplate: optional(str({ min: 1, max: 255 })),
   }),
+  'export.preview': object({ ...exportTransform, imageId: optional(int(1, Number.MAX_SAFE_INTEGER)), index: optional(int(0, 1e9)) }),
+  'export.estimate': object({ ...exportTransform, features: exportFeatures, sample: optional(int(1, 256)) }),
+  'export.template': object({ template: str({ max: 255 }) }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),
   'dups.sweep': object({ max: int(1, 32) }),
@@ -293,7 +350,9 @@ export const ARGS = {
     cluster: optional(int(1, 1e9)),
     sha256: optional(str({ min: 64, max: 64 })),
     includeMixed: optional(bool()),
+    label: optional(str({ min: 1, max: 200 })),
   }),
+  'dups.trash': object({ id: int(1, Number.MAX_SAFE_INTEGER) }),
   'dups.undo': none,
   'dups.redo': none,
   'folds.compute': object({ k: int(2, 100), seed: int(0, 2 ** 31 - 1), stratify: bool(), groups: bool() }),
@@ -310,11 +369,19 @@ export interface Methods {
   'catalog.open': { args: Args<'catalog.open'>; result: CatalogSummary };
   /** null while no catalog is open. */
   'catalog.summary': { args: Args<'catalog.summary'>; result: CatalogSummary | null };
+  /** Catalogs opened before, most recent first (at most 10); catalog.open adds to it. */
+  'catalog.recent': { args: Args<'catalog.recent'>; result: RecentCatalog[] };
   'images.list': { args: Args<'images.list'>; result: ImagePage };
   'images.failures': { args: Args<'images.failures'>; result: Failure[] };
   'import.start': { args: Args<'import.start'>; result: { jobId: string } };
   /** Writes the assigned folds as TFRecord shards (as `winnow export`); progress and the report arrive as job events. */
   'export.start': { args: Args<'export.start'>; result: { jobId: string } };
+  /** One active image (by id, or the index-th in path order; default the first) as the export would write it. */
+  'export.preview': { args: Args<'export.preview'>; result: ExportPreview };
+  /** Bytes per image from a seeded sample (default 32) and the projected total and shard count. */
+  'export.estimate': { args: Args<'export.estimate'>; result: ExportEstimate };
+  /** Checks a shard name template; `first` is the first shard's file name with the current folds. */
+  'export.template': { args: Args<'export.template'>; result: { error: string | null; first: string | null } };
   'job.cancel': { args: Args<'job.cancel'>; result: { cancelled: boolean } };
   /** Server-side path completion (the browser has no file system): folders first, then files. */
   'fs.complete': { args: Args<'fs.complete'>; result: { entries: PathEntry[] } };
@@ -324,8 +391,10 @@ export interface Methods {
   'dups.load': { args: Args<'dups.load'>; result: DupRun | null };
   /** Computes clusters with a preset, optionally overriding thresholds; replaces the last run. */
   'dups.find': { args: Args<'dups.find'>; result: DupRun };
-  /** One user action = one journal batch = one undo step. keep needs cluster + sha256; accept-suggestions skips mixed-label clusters unless includeMixed. */
+  /** One user action = one journal batch = one undo step. keep needs cluster + sha256; relabel needs cluster + label (sha256: one member's content, else all); accept-suggestions skips mixed-label clusters unless includeMixed. */
   'dups.decide': { args: Args<'dups.decide'>; result: DupPatch };
+  /** Moves one excluded image's file to the OS trash (never deletes it); its row becomes `missing`. Not undoable: restore from the trash. */
+  'dups.trash': { args: Args<'dups.trash'>; result: DupPatch };
   'dups.undo': { args: Args<'dups.undo'>; result: DupPatch };
   'dups.redo': { args: Args<'dups.redo'>; result: DupPatch };
   /** Assigns and stores folds over the active images (as `winnow folds`); per-fold, per-label counts and leakage. */
@@ -348,10 +417,12 @@ export interface Events {
     | { jobId: string; kind: 'import'; report?: ImportReport; error?: string }
     /** readExample: the read_example.py written next to the shards (absent when cancelled or failed). */
     | { jobId: string; kind: 'export'; report?: ExportReport; readExample?: string; error?: string };
+  /** A menu item or shortcut of the Electron shell; `path` names the catalog for open-recent. */
+  'app.command': { command: AppCommand; path?: string };
 }
 
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.done'];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.done', 'app.command'];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(ARGS, name);
@@ -375,6 +446,8 @@ export interface Api {
   on<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void;
   /** URL of a catalog image's thumbnail, by id only. */
   imageUrl(id: number, size: ThumbSize): string;
+  /** Where a dropped file or folder is on disk: Electron knows, a browser never tells (null). */
+  pathForFile(file: File): string | null;
 }
 
 export const THUMB_SIZES = [128, 256, 512] as const;

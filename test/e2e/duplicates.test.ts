@@ -1,30 +1,17 @@
 // The Duplicates screen end to end: a folder with planted near-duplicates indexed by the CLI, then
 // found, resolved by clicking and by keyboard, undone and bulk-accepted in Chromium against
 // `winnow serve`; plus a 10,000-cluster catalog for the virtualised list. Screenshots: test-results/e2e.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { winnow } from '../helpers/cli.ts';
-import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
+import { tempDir } from '../helpers/fixtures.ts';
+import { writePlanted } from './dups-fixtures.ts';
 import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
 
 const haveChromium = existsSync(CHROMIUM);
-
-/** One photo in four versions under cats, one photo under two labels, six unrelated images. */
-async function writePlanted(root: string): Promise<void> {
-  for (const d of ['cats', 'dogs']) mkdirSync(join(root, d), { recursive: true });
-  const a = await syntheticImage(11, 480, 360);
-  await a.clone().jpeg({ quality: 95 }).toFile(join(root, 'cats/a.jpg'));
-  await a.clone().resize(240, 180).jpeg({ quality: 90 }).toFile(join(root, 'cats/a-small.jpg'));
-  await a.clone().jpeg({ quality: 40 }).toFile(join(root, 'cats/a-q40.jpg'));
-  await a.clone().flop().jpeg({ quality: 90 }).toFile(join(root, 'cats/a-flipped.jpg'));
-  const b = await syntheticImage(22, 400, 300);
-  await b.clone().jpeg({ quality: 92 }).toFile(join(root, 'cats/b.jpg'));
-  await b.clone().resize(200, 150).jpeg({ quality: 92 }).toFile(join(root, 'dogs/b-small.jpg'));
-  for (let i = 0; i < 6; i++) await (await syntheticImage(100 + i, 320, 240)).jpeg().toFile(join(root, `dogs/other${i}.jpg`));
-}
 
 describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-dups-');

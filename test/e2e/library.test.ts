@@ -23,6 +23,8 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
   let browser: Browser;
 
   beforeAll(async () => {
+    // This server's own recent-catalogs list (each test file runs in its own process).
+    process.env['WINNOW_CONFIG_DIR'] = join(tmp.path, 'config');
     [good, serve, browser] = await Promise.all([
       writeDataset(data),
       startServe(join(tmp.path, 'e2e.winnow')),
@@ -167,6 +169,54 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
     await page.getByTestId('filter-label').selectOption('gamma');
     await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('20,000');
     await page.screenshot({ path: join(SCREENSHOTS, 'library-100k-light.png') });
+    await page.context().close();
+  });
+
+  it('remembers opened catalogs across a reload and reopens one with a click', async () => {
+    const second = join(tmp.path, 'second.winnow');
+    const first = join(tmp.path, 'e2e.winnow');
+    const page = await newPage('light');
+    await page.goto(serve.url);
+    const recent = page.getByTestId('recent-catalogs').getByRole('button');
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toMatch(/\.winnow$/); // loaded: the field shows it
+    await page.locator('#catalog-path').fill(second);
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(second);
+    // The open catalog is not offered again; the earlier ones are, newest first.
+    await expect.poll(() => recent.evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(expect.arrayContaining([`Open ${first}`]));
+    expect(await recent.evaluateAll((els) => els.map((e) => e.getAttribute('title')))).not.toContain(`Open ${second}`);
+    await page.locator(`[data-testid="recent-catalogs"] button[title="Open ${first}"]`).click();
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(first);
+    await expect.poll(() => stat(page, 'images').textContent()).toBe(String(good + 2));
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(first);
+    await expect.poll(() => recent.first().getAttribute('title')).toBe(`Open ${second}`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'library-recent-light.png') });
+    await recent.first().click();
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(second);
+    await expect.poll(() => stat(page, 'images').textContent()).toBe('0');
+    await page.context().close();
+  });
+
+  it('explains that a folder dropped in a browser has no path, and focuses the path field', async () => {
+    const page = await newPage('light');
+    await page.goto(serve.url);
+    const panel = page.getByTestId('import-panel');
+    await panel.waitFor();
+    type Globals = { DataTransfer: new () => { items: { add(file: unknown): void } } };
+    const dropped = await page.evaluateHandle(() => {
+      const dt = new (globalThis as unknown as Globals).DataTransfer();
+      dt.items.add(new File(['not read'], 'holiday-photos'));
+      return dt;
+    });
+    await panel.dispatchEvent('dragover', { dataTransfer: dropped });
+    await panel.dispatchEvent('drop', { dataTransfer: dropped });
+    const note = page.getByTestId('drop-note');
+    await expect.poll(() => note.textContent()).toMatch(/does not tell Winnow where “holiday-photos” is on disk\. Type or complete its path/);
+    expect(await page.locator('#import-folder').inputValue()).toBe('');
+    await expect.poll(() => page.locator('#import-folder').evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'library-drop-light.png') });
     await page.context().close();
   });
 });

@@ -35,10 +35,13 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `winnow serve --port 0` and waits for the URL it prints. */
-export async function startServe(catalog: string): Promise<ServeProcess> {
+/** Starts `winnow serve --port 0` and waits for the URL it prints; `env` adds to the environment (e.g. XDG_DATA_HOME). */
+export async function startServe(catalog: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
   if (!existsSync(WINNOW_BIN)) throw new Error(`missing ${WINNOW_BIN}`);
-  const child = spawn(process.execPath, [WINNOW_BIN, 'serve', '--port', '0', '--catalog', catalog], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [WINNOW_BIN, 'serve', '--port', '0', '--catalog', catalog], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));

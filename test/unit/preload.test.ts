@@ -14,11 +14,13 @@ vi.mock('electron', () => ({
     on: () => {},
     removeListener: () => {},
   },
+  webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
 }));
 
 interface Bridge {
   invoke(method: string, args: unknown): Promise<unknown>;
   on(event: string, cb: (p: unknown) => void): () => void;
+  pathForFile(file: unknown): string | null;
 }
 
 describe('preload bridge', () => {
@@ -28,9 +30,14 @@ describe('preload bridge', () => {
     bridge = exposed['winnow'] as Bridge;
   });
 
-  it('exposes only invoke and on', () => {
+  it('exposes only invoke, on and pathForFile', () => {
     expect(Object.keys(exposed)).toEqual(['winnow']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+  });
+
+  it('pathForFile answers a dropped file\'s path, and null for a file the page made', () => {
+    expect(bridge.pathForFile({ path: '/data/flowers' })).toBe('/data/flowers');
+    expect(bridge.pathForFile({})).toBeNull();
   });
 
   it('forwards contract methods on one channel and unwraps replies', async () => {

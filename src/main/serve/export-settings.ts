@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import type { ExportReport as ContractReport, Methods } from '../../shared/contract.ts';
 import { EXPORT_OPTIONAL_FEATURES } from '../../shared/contract.ts';
 import type { ExportReport } from '../core/export/export.ts';
-import { DEFAULT_NAME_TEMPLATE, defaultFeatures, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
-import type { ResizeMode } from '../core/export/transform.ts';
+import { checkTemplate, DEFAULT_NAME_TEMPLATE, defaultFeatures, ExportSettingsError, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
+import type { ResizeMode, TransformSettings } from '../core/export/transform.ts';
 import { expandPath } from './complete.ts';
 
 // The screen's export form → the core's settings, with the CLI's defaults for what the form does not
-// offer (every fold, one shard per fold, seed 42, the notebook's name template).
+// offer (every fold, one shard per fold, seed 42).
 
 // The contract restates core types and lists; these lines fail to compile if they drift apart.
 export const sameExportReport = (r: ExportReport): ContractReport => r;
@@ -17,24 +17,44 @@ export class ExportArgsError extends Error {
   override name = 'ExportArgsError';
 }
 
-export function exportSettings(args: Methods['export.start']['args']): ExportSettings {
+type TransformArgs = Pick<Methods['export.start']['args'], 'size' | 'mode' | 'quality' | 'chroma' | 'passthrough'>;
+
+/** The form's size / mode / quality / chroma / passthrough → the transform the export runs. */
+export function transformSettings(args: TransformArgs): TransformSettings {
   if (args.size && args.mode === 'none') throw new ExportArgsError('Choose a resize mode, or "keep size" to export the images as they are.');
   const mode: ResizeMode = args.size ? args.mode : 'none';
+  return { size: args.size, mode, quality: args.quality, chroma: args.chroma, passthrough: args.passthrough };
+}
+
+export function featureNames(features: readonly string[]): ExportSettings['features'] {
+  return defaultFeatures(FEATURES.filter((f) => features.includes(f)));
+}
+
+/** The template's problem in the user's words, or null. The form never splits a fold into parts. */
+export function templateProblem(template: string): string | null {
+  try {
+    checkTemplate(template, false);
+    return null;
+  } catch (err) {
+    if (err instanceof ExportSettingsError) return err.message;
+    throw err;
+  }
+}
+
+export function exportSettings(args: Methods['export.start']['args']): ExportSettings {
+  const transform = transformSettings(args);
+  const nameTemplate = args.nameTemplate ?? DEFAULT_NAME_TEMPLATE;
+  const problem = templateProblem(nameTemplate);
+  if (problem) throw new ExportArgsError(problem);
   return {
     outDir: resolve(expandPath(args.outDir)),
     folds: null,
     maxRecordsPerShard: null,
     maxBytesPerShard: null,
     seed: 42,
-    transform: {
-      size: args.size,
-      mode,
-      quality: args.quality,
-      chroma: args.chroma,
-      passthrough: args.passthrough,
-    },
-    features: defaultFeatures(FEATURES.filter((f) => (args.features as readonly string[]).includes(f))),
-    nameTemplate: DEFAULT_NAME_TEMPLATE,
+    transform,
+    features: featureNames(args.features),
+    nameTemplate,
     compression: args.gzip ? 'gzip' : 'none',
     overwrite: args.overwrite,
   };

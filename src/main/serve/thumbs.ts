@@ -1,12 +1,13 @@
 // Thumbnails for both shells (the browser host's /img/ID and Electron's winnow-img://ID). Images are
 // addressed by catalog id only: the file read is built from the catalog row, so no URL can name a
 // path, and a forged id can at worst show another image of the same catalog.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { THUMB_SIZES, type ThumbSize } from '../../shared/contract.ts';
 import { thumbnailJpeg } from '../core/media.ts';
 import { imageLocation } from './queries.ts';
+import { pruneThumbCache, thumbCacheCap } from './thumb-cache.ts';
 
 export interface ImageResponse {
   status: number;
@@ -56,6 +57,13 @@ const text = (status: number, body: string): ImageResponse => ({ status, body, t
 const MEMORY_CAP = 48 * 1024 * 1024;
 const MAX_IN_FLIGHT = 3;
 
+export interface ThumbnailOptions {
+  /** Bytes the disk cache may hold (default 512 MB, or WINNOW_THUMB_CACHE_MB). */
+  diskCapBytes?: number;
+  /** Re-measure the cache after this many writes even if our own count says it fits (other hosts write too). */
+  rescanEvery?: number;
+}
+
 /** Thumbnails of the current catalog, cached in memory (capped) and on disk by content hash. */
 export class Thumbnails {
   private readonly memory = new Map<string, Buffer>();
@@ -64,9 +72,21 @@ export class Thumbnails {
   private running = 0;
   private readonly queue: (() => void)[] = [];
   private readonly source: () => { db: Database.Database; path: string } | null;
+  private readonly diskCap: number;
+  private readonly rescanEvery: number;
+  /** The disk cache being tracked: its size as last measured plus what we wrote since (null = never measured). */
+  private disk: { dir: string; bytes: number | null; writes: number } | null = null;
+  private pruning: Promise<void> | null = null;
 
-  constructor(source: () => { db: Database.Database; path: string } | null) {
+  constructor(source: () => { db: Database.Database; path: string } | null, opts: ThumbnailOptions = {}) {
     this.source = source;
+    this.diskCap = opts.diskCapBytes ?? thumbCacheCap();
+    this.rescanEvery = opts.rescanEvery ?? 1000;
+  }
+
+  /** Resolves once a running cache prune has finished (tests, and close). */
+  async settled(): Promise<void> {
+    await this.pruning;
   }
 
   async respond(id: number, size: ThumbSize): Promise<ImageResponse> {
@@ -101,7 +121,11 @@ export class Thumbnails {
 
   private async produce(file: Buffer, expectedSize: number, size: ThumbSize, cacheFile: string): Promise<Buffer> {
     try {
-      return await readFile(cacheFile);
+      const hit = await readFile(cacheFile);
+      // marks it recently used for eviction; a failure only makes it look older
+      const now = new Date();
+      void utimes(cacheFile, now, now).catch(() => {});
+      return hit;
     } catch {
       // not cached yet
     }
@@ -113,10 +137,28 @@ export class Thumbnails {
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       await writeFile(tmp, thumb);
       await rename(tmp, cacheFile);
+      this.wrote(dirname(cacheFile), thumb.length);
     } catch {
       // A read-only catalog folder just means no disk cache.
     }
     return thumb;
+  }
+
+  /** Counts bytes written instead of listing the folder each time: a full pass only when due. */
+  private wrote(dir: string, bytes: number): void {
+    if (this.disk?.dir !== dir) this.disk = { dir, bytes: null, writes: 0 };
+    const d = this.disk;
+    d.writes++;
+    if (d.bytes !== null) d.bytes += bytes;
+    const due = d.bytes === null || d.bytes > this.diskCap || d.writes >= this.rescanEvery;
+    if (!due || this.pruning || !Number.isFinite(this.diskCap)) return;
+    d.writes = 0;
+    this.pruning = pruneThumbCache(dir, this.diskCap)
+      .then((r) => {
+        if (this.disk === d) d.bytes = r.bytes;
+      })
+      .catch(() => {})
+      .finally(() => (this.pruning = null));
   }
 
   private remember(key: string, body: Buffer): void {

@@ -32,6 +32,11 @@ export interface ExportReport {
 const STAGING = '.winnow-export-partial';
 const WINDOW_PER_WORKER = 4;
 
+/** The export's worker script, for anything else that must transform exactly as the export does. */
+export function exportWorkerUrl(): URL {
+  return workerEntry('export-worker', import.meta.url);
+}
+
 /**
  * Writes the active images of the chosen folds as TFRecord shards, with manifest.json,
  * label_map.json, a .idx per shard and read_example.py. Shards are finished in a staging folder and
@@ -53,10 +58,14 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   const manifestRecords: object[] = [];
   const written: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
   const workers = availableParallelism();
-  const pool = new WorkerPool<ExportTask, ExportTaskResult>(workerEntry('export-worker', import.meta.url), workers);
+  const pool = new WorkerPool<ExportTask, ExportTaskResult>(exportWorkerUrl(), workers);
   const progress = new ProgressThrottle('export', plan.records.length, ctx.onProgress);
   let writer: TFRecordWriter | null = null;
   let shard = { index: -1, fold: -1, part: -1, records: 0, rawBytes: 0 };
+  // Records the current shard can still receive, for its progress: unknown when split by bytes.
+  const foldLeft = new Map<number, number>();
+  for (const r of plan.records) foldLeft.set(r.fold, (foldLeft.get(r.fold) ?? 0) + 1);
+  let shardTotal: number | null = null;
 
   const closeShard = async (): Promise<void> => {
     if (!writer) return;
@@ -77,6 +86,8 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     if (!writer) {
       shard = { index: shard.index + 1, fold: rec.fold, part: shard.fold === rec.fold ? shard.part + 1 : 0, records: 0, rawBytes: 0 };
       writer = await TFRecordWriter.open(join(staging, `shard-${shard.index}.tfrec`), { compression: settings.compression });
+      const left = foldLeft.get(rec.fold)!;
+      shardTotal = settings.maxBytesPerShard !== null ? null : Math.min(left, settings.maxRecordsPerShard ?? left);
     }
     await writer.write(example);
     shard.records++;
@@ -98,7 +109,8 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
       const out = await result;
       if (out.ok) await write(rec, out);
       else report.failures.push({ path: rec.relPath, error: out.error });
-      progress.update(++done, false, writer ? { label: `shard ${shard.index} (fold ${shard.fold})`, done: shard.records, total: null } : undefined);
+      foldLeft.set(rec.fold, foldLeft.get(rec.fold)! - 1);
+      progress.update(++done, false, writer ? { label: `shard ${shard.index} (fold ${shard.fold})`, done: shard.records, total: shardTotal } : undefined);
     };
     for (const rec of plan.records) {
       if (ctx.signal?.aborted) break;
@@ -158,7 +170,7 @@ function finish(report: ExportReport, started: number): ExportReport {
   return report;
 }
 
-function features(s: ExportSettings, rec: PlannedRecord, out: { data: Uint8Array; width: number; height: number }, numClasses: number): Map<string, FeatureValue> {
+export function features(s: Pick<ExportSettings, 'features'>, rec: PlannedRecord, out: { data: Uint8Array; width: number; height: number }, numClasses: number): Map<string, FeatureValue> {
   const f = new Map<string, FeatureValue>();
   const name = s.features;
   if (name.image) f.set(name.image, { kind: 'bytes', value: [out.data] });

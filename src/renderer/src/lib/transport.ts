@@ -6,6 +6,7 @@ import { connectionState } from '../state/connection.svelte.ts';
 interface PreloadApi {
   invoke(method: string, args: unknown): Promise<unknown>;
   on(event: string, cb: (payload: unknown) => void): () => void;
+  pathForFile?(file: File): string | null;
 }
 
 declare global {
@@ -20,6 +21,7 @@ function ipcApi(bridge: PreloadApi): Api {
     invoke: (method, args) => bridge.invoke(method, args) as never,
     on: (event, cb) => bridge.on(event, cb as (p: unknown) => void),
     imageUrl: (id, size) => `winnow-img://${id}/?size=${size}`,
+    pathForFile: (file) => bridge.pathForFile?.(file) ?? null,
   };
 }
 
@@ -99,6 +101,8 @@ function socketApi(): Api {
       return () => set.delete(f);
     },
     imageUrl: (id: number, size: ThumbSize) => `/img/${id}?size=${size}&token=${encodeURIComponent(token)}`,
+    // A page never learns where a dropped file lives on disk (and the disk is the server's anyway).
+    pathForFile: () => null,
   };
 }
 

@@ -1,5 +1,5 @@
 // The open catalog as the screens see it: summary, failures, and what went wrong last.
-import type { AppInfo, CatalogSummary, Failure } from '../../../shared/contract.ts';
+import type { AppInfo, CatalogSummary, Failure, RecentCatalog } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 
 const RECENT_KEY = 'winnow.lastCatalog';
@@ -8,6 +8,8 @@ class CatalogStore {
   info = $state<AppInfo | null>(null);
   summary = $state<CatalogSummary | null>(null);
   failures = $state<Failure[]>([]);
+  /** Catalogs opened before (by either shell), most recent first. */
+  recent = $state<RecentCatalog[]>([]);
   error = $state<string | null>(null);
   opening = $state(false);
   loaded = $state(false);
@@ -23,6 +25,7 @@ class CatalogStore {
       this.info = await api.invoke('app.info', {});
       this.summary = await api.invoke('catalog.summary', {});
       if (this.summary) await this.loadFailures();
+      await this.loadRecent();
       this.error = null;
     } catch (err) {
       this.error = (err as Error).message;
@@ -39,6 +42,7 @@ class CatalogStore {
       this.error = null;
       await this.loadFailures();
       this.revision++;
+      await this.loadRecent();
       return true;
     } catch (err) {
       this.error = (err as Error).message;
@@ -64,6 +68,14 @@ class CatalogStore {
       this.summary = await api.invoke('catalog.summary', {});
     } catch {
       // the final refresh at the end of the job reports errors
+    }
+  }
+
+  async loadRecent(): Promise<void> {
+    try {
+      this.recent = await api.invoke('catalog.recent', {});
+    } catch {
+      this.recent = []; // a convenience list: never worth an error banner
     }
   }
 

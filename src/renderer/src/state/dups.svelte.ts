@@ -1,6 +1,6 @@
 // The Duplicates screen's state: the threshold sweep, the clusters of the last run, the selection,
 // and patches from decisions applied in place (the host sends only what changed).
-import type { DupCluster, DupCounts, DupPatch, DupPreset, DupSweep, ImageStatus } from '../../../shared/contract.ts';
+import type { DupCluster, DupCounts, DupPatch, DupPreset, DupSweep } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 import { catalog } from './catalog.svelte.ts';
 
@@ -78,6 +78,18 @@ export class DupsStore {
     return c ? this.patch(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id })) : Promise.resolve();
   }
 
+  /** Sets the label of one member (by its content) or, with no sha256, of the whole current cluster. */
+  relabel(label: string, sha256?: string): Promise<void> {
+    const c = this.current;
+    if (!c || !label.trim()) return Promise.resolve();
+    return this.patch(() => api.invoke('dups.decide', { kind: 'relabel', cluster: c.id, label: label.trim(), ...(sha256 ? { sha256 } : {}) }));
+  }
+
+  /** Moves an excluded member's file to the OS trash (the screen asks for confirmation first). */
+  trash(id: number): Promise<void> {
+    return this.patch(() => api.invoke('dups.trash', { id }));
+  }
+
   acceptAll(includeMixed: boolean): Promise<void> {
     return this.patch(() => api.invoke('dups.decide', { kind: 'accept-suggestions', includeMixed }));
   }
@@ -109,17 +121,17 @@ export class DupsStore {
       this.message = p.message;
       if (p.changed) void catalog.refreshCounts(); // the Library's excluded count
       if (p.members.length === 0 && p.clusters.length === 0) return;
-      const statuses = new Map<number, ImageStatus>(p.members.map((m) => [m.id, m.status]));
+      const changed = new Map(p.members.map((m) => [m.id, m]));
       const states = new Map(p.clusters.map((c) => [c.id, c]));
       // Only touched clusters get new objects, so the list re-renders only those rows.
       this.clusters = this.clusters.map((c) => {
         const st = states.get(c.id);
-        const touched = c.members.some((m) => statuses.has(m.id));
+        const touched = c.members.some((m) => changed.has(m.id));
         if (!st && !touched) return c;
         return {
           ...c,
-          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates } : {}),
-          members: touched ? c.members.map((m) => (statuses.has(m.id) ? { ...m, status: statuses.get(m.id)! } : m)) : c.members,
+          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels } : {}),
+          members: touched ? c.members.map((m) => (changed.has(m.id) ? { ...m, ...changed.get(m.id)! } : m)) : c.members,
         };
       });
     });

@@ -5,6 +5,9 @@ import { EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 
 export type ExportArgs = Methods['export.start']['args'];
+export type TransformArgs = Pick<ExportArgs, 'size' | 'mode' | 'quality' | 'chroma' | 'passthrough'>;
+/** The core's default (settings.ts), restated: the renderer does not import core modules. */
+export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
 export type OptionalFeature = (typeof EXPORT_OPTIONAL_FEATURES)[number];
 
 class ExportJob {
@@ -19,6 +22,7 @@ class ExportJob {
   features = $state<Record<OptionalFeature, boolean>>({ label: false, height: false, width: false, one_hot_class: false, fold: false, sha256: false });
   gzip = $state(false);
   overwrite = $state(false);
+  nameTemplate = $state(DEFAULT_NAME_TEMPLATE);
 
   jobId = $state<string | null>(null);
   progress = $state<Progress | null>(null);
@@ -34,9 +38,21 @@ class ExportJob {
   }
 
   get valid(): boolean {
+    return this.outDir.trim() !== '' && this.nameTemplate !== '' && this.transformArgs() !== null;
+  }
+
+  /** What decides the written bytes (for the preview and the estimate); null while a field is invalid. */
+  transformArgs(): TransformArgs | null {
     const dim = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= 16384;
     const q = Number.isInteger(this.quality) && this.quality >= 1 && this.quality <= 100;
-    return this.outDir.trim() !== '' && q && (this.keepSize || (dim(this.width) && dim(this.height)));
+    if (!q || (!this.keepSize && !(dim(this.width) && dim(this.height)))) return null;
+    return {
+      size: this.keepSize ? null : { width: this.width, height: this.height },
+      mode: this.keepSize ? 'none' : this.mode,
+      quality: this.quality,
+      chroma: this.chroma,
+      passthrough: this.passthrough,
+    };
   }
 
   constructor() {
@@ -60,15 +76,16 @@ class ExportJob {
   args(): ExportArgs {
     return {
       outDir: this.outDir.trim(),
-      size: this.keepSize ? null : { width: this.width, height: this.height },
-      mode: this.keepSize ? 'none' : this.mode,
-      quality: this.quality,
-      chroma: this.chroma,
-      passthrough: this.passthrough,
-      features: EXPORT_OPTIONAL_FEATURES.filter((f) => this.features[f]),
+      ...this.transformArgs()!,
+      features: this.featureList(),
       gzip: this.gzip,
       overwrite: this.overwrite,
+      nameTemplate: this.nameTemplate,
     };
+  }
+
+  featureList(): OptionalFeature[] {
+    return EXPORT_OPTIONAL_FEATURES.filter((f) => this.features[f]);
   }
 
   async start(): Promise<void> {
