@@ -17,6 +17,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/scan/import-worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/core/export/export-worker.ts'),
+          'job-thread': resolve(__dirname, 'src/main/serve/job-thread.ts'),
         },
       },
     },

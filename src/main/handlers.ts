@@ -10,13 +10,14 @@ import { runExport } from './core/export/export.ts';
 import { ExportSettingsError } from './core/export/settings.ts';
 import { computeFolds, type FoldResult } from './core/folds/catalog-folds.ts';
 import type { Progress } from './core/jobs.ts';
-import { runImport, type ImportReport } from './core/scan/import.ts';
+import type { ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
 import { completePath, expandPath } from './serve/complete.ts';
 import { ExportArgsError, exportSettings, sameExportReport } from './serve/export-settings.ts';
 import { ExportForm } from './serve/export-preview.ts';
 import { DupsError, DupsService } from './serve/dups.ts';
+import { runInThread } from './serve/threaded.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
 import { defaultConfigDir, RecentCatalogs } from './serve/recent.ts';
 import { Thumbnails } from './serve/thumbs.ts';
@@ -56,6 +57,7 @@ export class Host {
   readonly recent: RecentCatalogs | null;
   private catalog: { db: Database.Database; path: string } | null = null;
   private dupsService: DupsService | null = null;
+  private dupsBusy = false;
   private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
   private walkProblems: { path: string; error: string; source: string }[] = [];
@@ -120,18 +122,26 @@ export class Host {
   }
 
   private dups(): DupsService {
-    const { db } = this.current();
-    this.dupsService ??= new DupsService(db);
+    const { db, path } = this.current();
+    this.dupsService ??= new DupsService(db, {
+      clusters: (rule) => runInThread({ kind: 'clusters', catalog: path, rule }),
+      sweep: (max) => runInThread({ kind: 'sweep', catalog: path, max }),
+    });
     return this.dupsService;
   }
 
   /** Clustering and decisions write the catalog: not while an import is writing it too. */
   private async dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
     if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
+    // Clustering now runs in a thread, so another call (or a job) could arrive meanwhile.
+    if (this.dupsBusy) throw new HostError('Clusters are still being computed; try again when they are shown.');
+    this.dupsBusy = true;
     try {
       return await run(this.dups());
     } catch (err) {
       throw err instanceof DupsError ? new HostError(err.message) : err;
+    } finally {
+      this.dupsBusy = false;
     }
   }
 
@@ -155,6 +165,7 @@ export class Host {
   /** One job at a time: it writes the catalog (import) or reads it whole (export) while the UI waits. */
   private startJob(kind: 'import' | 'export', run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }, jobId: string) => Promise<void>): string {
     if (this.jobs.size > 0) throw new HostError('An import or export is already running; wait for it or cancel it.');
+    if (this.dupsBusy) throw new HostError('Clusters are being computed; start the job when they are shown.');
     const jobId = randomUUID();
     const controller = new AbortController();
     const emit = this.opts.emit;
@@ -168,12 +179,15 @@ export class Host {
   }
 
   private startImport(args: Methods['import.start']['args']): string {
-    const { db } = this.current();
+    const { db, path } = this.current();
     const labels: LabelSpec =
       typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
     const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
     return this.startJob('import', async (ctx, jobId) => {
-      const report = await runImport({ db, root: expandPath(args.folder), labels, labelMapFile }, ctx);
+      const report = await runInThread<ImportReport>(
+        { kind: 'import', catalog: path, root: expandPath(args.folder), labels, ...(labelMapFile ? { labelMapFile } : {}) },
+        ctx,
+      );
       const rows = new Set(failedImages(db).map((f) => f.path));
       this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
       this.opts.emit('job.done', { jobId, kind: 'import', report: sameReport(report) });

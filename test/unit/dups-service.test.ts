@@ -32,8 +32,8 @@ describe('DupsService: relabel and trash', () => {
     else process.env['XDG_DATA_HOME'] = savedXdg;
   });
 
-  it('relabels one member: the patch carries its label and clears the mixed flag; undo brings both back', () => {
-    const run = dups.find({ preset: 'balanced' });
+  it('relabels one member: the patch carries its label and clears the mixed flag; undo brings both back', async () => {
+    const run = await dups.find({ preset: 'balanced' });
     expect(run.clusters.map((c) => [c.members.length, c.mixedLabels])).toEqual([[2, true], [4, false]]);
     expect(run.counts.mixedLabels).toBe(1);
     const small = run.clusters[0]!.members.find((m) => m.path === 'dogs/b-small.jpg')!;

@@ -6,7 +6,7 @@ import type { DupCluster, DupCounts, DupMember, DupPatch, DupRun, DupSweep, Imag
 import { pairKey, record, redo, replay, undo, type Decision, type DecisionState } from '../core/decisions/journal.ts';
 import { syncDecisions } from '../core/decisions/sync.ts';
 import { computeClusters, loadClusters, pHashSweep, type Cluster, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
-import { parseRule, PRESETS } from '../core/dups/match.ts';
+import { parseRule, PRESETS, type MatchRule } from '../core/dups/match.ts';
 import { trashImage, TrashError, type TrashItem } from '../core/trash.ts';
 
 /** A decision the user asked for that cannot be made (unknown cluster, not a member): shown as is. */
@@ -33,17 +33,40 @@ const toMember = (m: ClusterMember, status: ImageStatus, label: string | null): 
   size: m.size, format: m.format, distance: m.distance,
 });
 
+/** Where the heavy calls run: in-process by default, in a worker thread from the Host (threaded.ts). */
+export interface DupsCompute {
+  clusters(rule: MatchRule): Promise<ClusterRun>;
+  sweep(max: number): Promise<{ histogram: number[]; clusters: number[] }>;
+}
+
 export class DupsService {
   private readonly db: Database.Database;
+  private readonly compute: DupsCompute;
   private run: ClusterRun | null = null;
   private snapshot: Snapshot | null = null;
+  /** The last sweep and the catalog state it was computed on: reopening the screen costs nothing. */
+  private sweepCache: { key: string; value: { histogram: number[]; clusters: number[] } } | null = null;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, compute?: DupsCompute) {
     this.db = db;
+    this.compute = compute ?? {
+      clusters: async (rule) => computeClusters(db, rule),
+      sweep: async (max) => pHashSweep(db, max),
+    };
   }
 
-  sweep(max: number): DupSweep {
-    const { histogram, clusters } = pHashSweep(this.db, max);
+  async sweep(max: number): Promise<DupSweep> {
+    // The images the sweep reads change only through imports (new ids, new indexed_at, statuses
+    // leaving active/excluded), so these three numbers say whether the cached answer still holds.
+    const state = this.db
+      .prepare("SELECT count(*) AS n, max(i.id) AS id, max(i.indexed_at) AS at FROM images i WHERE i.status IN ('active', 'excluded')")
+      .get() as { n: number; id: number | null; at: number | null };
+    const key = `${max}:${state.n}:${state.id}:${state.at}`;
+    if (this.sweepCache?.key !== key) {
+      const { histogram, clusters } = await this.compute.sweep(max);
+      this.sweepCache = { key, value: { histogram, clusters } };
+    }
+    const { histogram, clusters } = this.sweepCache.value;
     return { histogram, clusters, presets: { strict: PRESETS.strict.phash, balanced: PRESETS.balanced.phash, loose: PRESETS.loose.phash } };
   }
 
@@ -52,14 +75,14 @@ export class DupsService {
     return run ? this.toContract(run) : null;
   }
 
-  find(args: Methods['dups.find']['args']): DupRun {
+  async find(args: Methods['dups.find']['args']): Promise<DupRun> {
     let rule;
     try {
       rule = parseRule({ preset: args.preset, phash: args.phash, dhash: args.dhash, mirror: args.mirror });
     } catch (err) {
       throw new DupsError((err as Error).message);
     }
-    this.run = computeClusters(this.db, rule);
+    this.run = await this.compute.clusters(rule);
     this.snapshot = null;
     return this.toContract(this.run);
   }

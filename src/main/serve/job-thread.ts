@@ -1,0 +1,56 @@
+// Worker-thread side of threaded.ts: runs one catalog-writing job (an import, or a clustering run)
+// on its own SQLite connection, so the host's main thread (Electron's main process, the browser
+// host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openCatalog } from '../core/catalog/catalog.ts';
+import { computeClusters, pHashSweep, refreshClusters } from '../core/dups/clusters.ts';
+import type { MatchRule } from '../core/dups/match.ts';
+import { runImport } from '../core/scan/import.ts';
+import type { LabelSpec } from '../core/scan/labels.ts';
+
+export type ThreadJob =
+  | { kind: 'import'; catalog: string; root: string; labels: LabelSpec; labelMapFile?: string }
+  | { kind: 'clusters'; catalog: string; rule: MatchRule }
+  | { kind: 'refresh-clusters'; catalog: string }
+  | { kind: 'sweep'; catalog: string; max: number };
+
+export type ThreadMessage =
+  | { type: 'progress'; progress: unknown }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; message: string };
+
+async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage) => void): Promise<unknown> {
+  const db = openCatalog(job.catalog);
+  try {
+    switch (job.kind) {
+      case 'import':
+        return await runImport(
+          { db, root: job.root, labels: job.labels, ...(job.labelMapFile ? { labelMapFile: job.labelMapFile } : {}) },
+          { signal, onProgress: (progress) => post({ type: 'progress', progress }) },
+        );
+      case 'clusters':
+        return computeClusters(db, job.rule);
+      case 'refresh-clusters':
+        return refreshClusters(db);
+      case 'sweep': {
+        // Only what the screen shows crosses back (the pair list can be millions long).
+        const { histogram, clusters } = pHashSweep(db, job.max);
+        return { histogram, clusters };
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const controller = new AbortController();
+  port.on('message', (m: { type: 'abort' }) => {
+    if (m.type === 'abort') controller.abort();
+  });
+  run(workerData as ThreadJob, controller.signal, (m) => port.postMessage(m)).then(
+    (result) => port.postMessage({ type: 'done', result } satisfies ThreadMessage),
+    (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ThreadMessage),
+  );
+}
