@@ -29,10 +29,10 @@ function syntheticCatalog(file: string): void {
     for (let i = 0; i < N; i++) {
       const name = `img${i}.jpg`;
       const id = Number(img.run(Buffer.from(name), name, randomBytes(32).toString('hex')).lastInsertRowid);
-      const copy = i % 50 === 1 && prev !== null;
-      const p = copy ? prev!.p ^ 1n : rand64();
-      const d = copy ? prev!.d : rand64();
-      const thumb = copy ? prev!.thumb : randomBytes(256);
+      const copy: boolean = i % 50 === 1 && prev !== null;
+      const p: bigint = copy ? prev!.p ^ 1n : rand64();
+      const d: bigint = copy ? prev!.d : rand64();
+      const thumb: Buffer = copy ? prev!.thumb : randomBytes(256);
       hash.run(id, rand64(), p, d, rand64(), rand64(), rand64(), rand64(), thumb);
       prev = { p, d, thumb };
     }

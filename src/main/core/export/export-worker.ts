@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { serveBatches } from '../scan/pool.ts';
 import { describeFsError } from '../scan/walk.ts';
 import { transformImage, type TransformSettings } from './transform.ts';
 
@@ -34,9 +35,6 @@ export async function processExportTask(task: ExportTask): Promise<ExportTaskRes
   }
 }
 
-parentPort?.on('message', (msg: { seq: number; task: ExportTask }) => {
-  processExportTask(msg.task).then(
-    (result) => parentPort!.postMessage({ seq: msg.seq, result }),
-    (err: unknown) => parentPort!.postMessage({ seq: msg.seq, result: { ok: false, error: `internal error: ${String(err)}` } }),
-  );
-});
+if (parentPort) {
+  serveBatches<ExportTask, ExportTaskResult>(parentPort, processExportTask, (err) => ({ ok: false, error: `internal error: ${String(err)}` }));
+}

@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { hashImage, type ImageFeatures, type ImageHashes } from '../hashing/hash-image.ts';
 import { describeContent, hasImageExtension, isReadableFormat, sniffFormat, SNIFF_BYTES } from './sniff.ts';
 import { describeFsError } from './walk.ts';
+import { serveBatches } from './pool.ts';
 
 export interface FileTask {
   path: Uint8Array;
@@ -71,10 +72,6 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   }
 }
 
-parentPort?.on('message', (msg: { seq: number; task: FileTask }) => {
-  processFile(msg.task).then(
-    (result) => parentPort!.postMessage({ seq: msg.seq, result }),
-    (err: unknown) =>
-      parentPort!.postMessage({ seq: msg.seq, result: { kind: 'error', size: 0, sha256: null, error: `internal error: ${String(err)}` } }),
-  );
-});
+if (parentPort) {
+  serveBatches<FileTask, FileResult>(parentPort, processFile, (err) => ({ kind: 'error', size: 0, sha256: null, error: `internal error: ${String(err)}` }));
+}
