@@ -70,6 +70,12 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     cancelled: false, failures: [], labelProblems: [], seconds: 0, hashedPerSec: 0,
   };
 
+  // Start the workers now: loading the hashing code and its native modules (~150 ms) then
+  // overlaps the walk instead of following it.
+  const pool = new WorkerPool<FileTask, FileResult>(
+    workerEntry('import-worker', import.meta.url),
+    params.workers ?? availableParallelism(),
+  );
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
     let lastScanEmit = 0;
@@ -79,137 +85,139 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null });
     });
   } catch (err) {
+    await pool.close();
     if (ctx.signal?.aborted) return { ...report, cancelled: true, seconds: (performance.now() - started) / 1000 };
     throw err;
   }
-  report.found = walked.files.length;
-  report.failures.push(...walked.problems.map((p) => ({ path: p.rel, error: p.error })));
-
-  const labelArg = params.labels.mode === 'csv' ? params.labels.file : null;
-  const sourceId = ensureSource(params.db, root, params.labels.mode, labelArg);
-  const writer = new ImageWriter(params.db, sourceId);
-  const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
-  const seen = new Set<string>();
-  const toHash: WalkedFile[] = [];
-  writer.transaction(() => {
-    for (const f of walked.files) {
-      const k = key(f.rel);
-      seen.add(k);
-      const old = known.get(k);
-      const current = old && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures;
-      if (current && (old.status === 'active' || old.status === 'excluded')) {
-        report.unchanged++;
-        writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
-      } else toHash.push(f);
-    }
-  });
-  // Rows whose path is gone: claimed by a moved file with the same content, or marked missing at the end.
-  const vanished = new Map<string, KnownImage[]>();
-  for (const [k, row] of known) {
-    if (seen.has(k) || !row.sha256) continue;
-    vanished.set(row.sha256, [...(vanished.get(row.sha256) ?? []), row]);
-  }
-
-  const pending: { file: WalkedFile; result: FileResult }[] = [];
-  const flush = (): void => {
-    writer.transaction(() => {
-      for (const { file, result } of pending.splice(0)) record(file, result);
-    });
-  };
-  const record = (file: WalkedFile, result: FileResult): void => {
-    const relPath = show(file.rel);
-    if (result.kind === 'skip') {
-      report.skipped++;
-      return;
-    }
-    const old = known.get(key(file.rel));
-    const base = { pathBytes: file.rel, relPath, size: file.size, mtimeMs: file.mtimeMs, labelId: writer.labelId(resolver.labelFor(relPath)) };
-    let row: ImageRecord;
-    if (result.kind === 'error') {
-      report.failed++;
-      report.failures.push({ path: relPath, error: result.error });
-      row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null, features: null };
-    } else {
-      // Exclusion is decided by content in the journal; syncDecisions() applies it after the import.
-      row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
-    }
-    if (old) {
-      if (result.kind === 'image') report.changed++;
-      writer.write(old.id, row);
-      return;
-    }
-    const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
-    if (movedFrom) {
-      report.moved++;
-      writer.write(movedFrom.id, row);
-    } else {
-      if (result.kind === 'image') report.added++;
-      writer.write(null, row);
-    }
-  };
-
-  const pool = new WorkerPool<FileTask, FileResult>(
-    workerEntry('import-worker', import.meta.url),
-    params.workers ?? availableParallelism(),
-  );
-  const progress = new ProgressThrottle('hash', toHash.length, ctx.onProgress);
-  const maxPixels = params.maxPixels ?? DEFAULT_MAX_PIXELS;
-  let next = 0;
-  let done = 0;
-  let lastFlush = performance.now();
-  const lane = async (): Promise<void> => {
-    while (next < toHash.length && !ctx.signal?.aborted) {
-      const file = toHash[next++]!;
-      const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
-      let result: FileResult;
-      try {
-        result = await pool.run({ path: abs, maxPixels });
-      } catch (err) {
-        result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
-      }
-      pending.push({ file, result });
-      done++;
-      if (pending.length >= FLUSH_EVERY || performance.now() - lastFlush > 250) {
-        flush();
-        lastFlush = performance.now();
-      }
-      progress.update(done);
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: 4 * (params.workers ?? availableParallelism()) }, lane));
-  } finally {
-    await pool.close();
-    flush();
-  }
-  progress.update(done, true);
-  report.cancelled = ctx.signal?.aborted ?? false;
+    report.found = walked.files.length;
+    report.failures.push(...walked.problems.map((p) => ({ path: p.rel, error: p.error })));
 
-  writer.transaction(() => {
+    const labelArg = params.labels.mode === 'csv' ? params.labels.file : null;
+    const sourceId = ensureSource(params.db, root, params.labels.mode, labelArg);
+    const writer = new ImageWriter(params.db, sourceId);
+    const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
+    const seen = new Set<string>();
+    const toHash: WalkedFile[] = [];
+    writer.transaction(() => {
+      for (const f of walked.files) {
+        const k = key(f.rel);
+        seen.add(k);
+        const old = known.get(k);
+        const current = old && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures;
+        if (current && (old.status === 'active' || old.status === 'excluded')) {
+          report.unchanged++;
+          writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
+        } else toHash.push(f);
+      }
+    });
+    // Rows whose path is gone: claimed by a moved file with the same content, or marked missing at the end.
+    const vanished = new Map<string, KnownImage[]>();
     for (const [k, row] of known) {
-      if (seen.has(k) || row.status === 'missing') continue;
-      const claimed = row.sha256 !== null && !(vanished.get(row.sha256) ?? []).includes(row);
-      if (claimed) continue;
-      writer.setStatus(row.id, 'missing');
-      report.missing++;
+      if (seen.has(k) || !row.sha256) continue;
+      vanished.set(row.sha256, [...(vanished.get(row.sha256) ?? []), row]);
     }
-    params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
-  });
-  syncDecisions(params.db);
-  // Clusters already reviewed in this catalog follow the new images (same rule as last time).
-  if (report.added + report.changed + report.moved + report.missing > 0) {
-    const run = refreshClusters(params.db);
-    if (run) {
-      report.clusters = run.clusters.length;
-      if (run.search) report.clusterSearch = run.search;
+
+    const pending: { file: WalkedFile; result: FileResult }[] = [];
+    const flush = (): void => {
+      writer.transaction(() => {
+        for (const { file, result } of pending.splice(0)) record(file, result);
+      });
+    };
+    const record = (file: WalkedFile, result: FileResult): void => {
+      const relPath = show(file.rel);
+      if (result.kind === 'skip') {
+        report.skipped++;
+        return;
+      }
+      const old = known.get(key(file.rel));
+      const base = { pathBytes: file.rel, relPath, size: file.size, mtimeMs: file.mtimeMs, labelId: writer.labelId(resolver.labelFor(relPath)) };
+      let row: ImageRecord;
+      if (result.kind === 'error') {
+        report.failed++;
+        report.failures.push({ path: relPath, error: result.error });
+        row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null, features: null };
+      } else {
+        // Exclusion is decided by content in the journal; syncDecisions() applies it after the import.
+        row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
+      }
+      if (old) {
+        if (result.kind === 'image') report.changed++;
+        writer.write(old.id, row);
+        return;
+      }
+      const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
+      if (movedFrom) {
+        report.moved++;
+        writer.write(movedFrom.id, row);
+      } else {
+        if (result.kind === 'image') report.added++;
+        writer.write(null, row);
+      }
+    };
+
+    const progress = new ProgressThrottle('hash', toHash.length, ctx.onProgress);
+    const maxPixels = params.maxPixels ?? DEFAULT_MAX_PIXELS;
+    let next = 0;
+    let done = 0;
+    let lastFlush = performance.now();
+    const lane = async (): Promise<void> => {
+      while (next < toHash.length && !ctx.signal?.aborted) {
+        const file = toHash[next++]!;
+        const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
+        let result: FileResult;
+        try {
+          result = await pool.run({ path: abs, maxPixels });
+        } catch (err) {
+          result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
+        }
+        pending.push({ file, result });
+        done++;
+        if (pending.length >= FLUSH_EVERY || performance.now() - lastFlush > 250) {
+          flush();
+          lastFlush = performance.now();
+        }
+        progress.update(done);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: 4 * (params.workers ?? availableParallelism()) }, lane));
+    } finally {
+      await pool.close();
+      flush();
     }
+    progress.update(done, true);
+    report.cancelled = ctx.signal?.aborted ?? false;
+
+    writer.transaction(() => {
+      for (const [k, row] of known) {
+        if (seen.has(k) || row.status === 'missing') continue;
+        const claimed = row.sha256 !== null && !(vanished.get(row.sha256) ?? []).includes(row);
+        if (claimed) continue;
+        writer.setStatus(row.id, 'missing');
+        report.missing++;
+      }
+      params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
+    });
+    syncDecisions(params.db);
+    // Clusters already reviewed in this catalog follow the new images (same rule as last time).
+    if (report.added + report.changed + report.moved + report.missing > 0) {
+      const run = refreshClusters(params.db);
+      if (run) {
+        report.clusters = run.clusters.length;
+        if (run.search) report.clusterSearch = run.search;
+      }
+    }
+    resolver.finish();
+    report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    report.labelProblems = resolver.problems;
+    report.seconds = (performance.now() - started) / 1000;
+    report.hashedPerSec = report.seconds > 0 ? done / report.seconds : 0;
+    return report;
+  } finally {
+    // Idempotent: the hash phase closes it as soon as it is done; this covers early errors.
+    await pool.close();
   }
-  resolver.finish();
-  report.failures.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  report.labelProblems = resolver.problems;
-  report.seconds = (performance.now() - started) / 1000;
-  report.hashedPerSec = report.seconds > 0 ? done / report.seconds : 0;
-  return report;
 }
 
 async function resolveFolder(folder: string): Promise<string> {

@@ -13,6 +13,8 @@ export class ImageGrid {
   total = $state(0);
   error = $state<string | null>(null);
   loading = $state(false);
+  /** The keyboard's cell (an index into the filtered list): the grid's one tab stop. */
+  active = $state(0);
   private pages = new Map<number, ImageItem[]>();
   private requested = new Set<number>();
   private generation = 0;
@@ -24,6 +26,7 @@ export class ImageGrid {
     const gen = ++this.generation;
     this.pages.clear();
     this.requested.clear();
+    this.active = 0; // another filter or catalog: its first image, not an index into the old list
     this.loading = true;
     try {
       const first = await this.fetch(0);
