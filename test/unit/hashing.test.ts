@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import sharp from 'sharp';
 import { crc32 } from 'node:zlib';
 import { hashImage } from '../../src/main/core/hashing/hash-image.ts';
-import { fromHex, hamming64, packBits, toHex16 } from '../../src/main/core/hashing/hashes.ts';
+import { fromHex, hamming64, packBits, pHashAndMirrorFromGrid, pHashFromGrid, toHex16 } from '../../src/main/core/hashing/hashes.ts';
+import { flipGrid } from '../../src/main/core/hashing/features.ts';
 import { resizeL } from '../../src/main/core/hashing/resample.ts';
 import { colourBlockhashSums, LUT_EXACT, scanGrey } from '../../src/main/core/hashing/cells.ts';
 import { blockhashFromSums } from '../../src/main/core/hashing/blockhash.ts';
@@ -181,6 +182,21 @@ function withAlpha(rgb: Uint8Array, n: number, transparent: (i: number) => boole
   }
   return rgba;
 }
+
+describe('mirrored pHash from the same DCT', () => {
+  it('equals pHash of the flipped grid (up to floating-point ties) and leaves pHash itself unchanged', () => {
+    let differingBits = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const grid = new Uint8Array(1024);
+      let x = seed * 2654435761;
+      for (let i = 0; i < 1024; i++) grid[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
+      const [phash, mirror] = pHashAndMirrorFromGrid(grid);
+      expect(phash).toBe(pHashFromGrid(grid));
+      differingBits += hamming64(mirror, pHashFromGrid(flipGrid(grid, 32, 32)));
+    }
+    expect(differingBits).toBeLessThanOrEqual(2);
+  });
+});
 
 describe('colour blockhash', () => {
   it('equals imghash.hashRaw on RGB and RGBA pixels, transparent pixels counting as white', () => {

@@ -6,7 +6,7 @@
 //   the cell grid's slightly asymmetric edges, far below the hashes' own noise).
 // - A 16x16 luma thumbnail for verifying candidate pairs, stretched to 0..255: the correlation
 //   it feeds ignores brightness and contrast, and the stretch keeps low-contrast images precise.
-import { dHashFromGrid, pHashFromGrid } from './hashes.ts';
+import { dHashFromGrid, pHashAndMirrorFromGrid } from './hashes.ts';
 
 export interface ImageFeatures {
   /** pHash of the horizontally flipped image. */
@@ -44,18 +44,19 @@ export function stretchThumb(values: ArrayLike<number>): Uint8Array {
 }
 
 /**
- * Features from the pHash 32x32 grid and the dHash 9x8 grid. The thumbnail is the 32x32 grid
+ * Features from the pHash 32x32 grid and the dHash 9x8 grid (and the mirrored pHash, when the
+ * caller already has it from pHashAndMirrorFromGrid). The thumbnail is the 32x32 grid
  * averaged over 2x2 blocks: a separate 16x16 LANCZOS resize would cost a new coefficient table
  * for every distinct image size (~0.2 ms each), and verification needs no Pillow compatibility.
  */
-export function featuresFromGrids(p32: Uint8Array, p9x8: Uint8Array): ImageFeatures {
+export function featuresFromGrids(p32: Uint8Array, p9x8: Uint8Array, phashMirror?: bigint): ImageFeatures {
   if (p32.length !== 1024 || p9x8.length !== 72) throw new RangeError('expected a 32x32 and a 9x8 grid');
   const sums = new Uint16Array(THUMB_BYTES);
   for (let y = 0; y < 32; y++) {
     for (let x = 0; x < 32; x++) sums[(y >> 1) * THUMB_SIDE + (x >> 1)]! += p32[y * 32 + x]!;
   }
   return {
-    phashMirror: pHashFromGrid(flipGrid(p32, 32, 32)),
+    phashMirror: phashMirror ?? pHashAndMirrorFromGrid(p32)[1],
     dhashMirror: dHashFromGrid(flipGrid(p9x8, 9, 8)),
     thumb: stretchThumb(sums),
   };

@@ -6,7 +6,7 @@ import { resizeL } from './resample.ts';
 import { colourBlockhashSums, LUT_EXACT, LUT_FASTDCT, scanGrey } from './cells.ts';
 import { colourFrame } from './scan-wasm.ts';
 import { blockMeansFromCells, resizeFromCells } from './cells-lanczos.ts';
-import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
+import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashAndMirrorFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
 import { blockhashFromSums } from './blockhash.ts';
 import { featuresFromGrids, type ImageFeatures } from './features.ts';
 
@@ -52,15 +52,16 @@ function hashExact(img: GreyImage, blockhash: bigint): GreyHashes {
   const s = whashTarget(img);
   const p32 = resizeL(grey, width, height, 32, 32);
   const p9x8 = resizeL(grey, width, height, 9, 8);
+  const [phash, phashMirror] = pHashAndMirrorFromGrid(p32);
   return {
     hashes: {
       ahash: averageHashFromGrid(resizeL(grey, width, height, 8, 8)),
-      phash: pHashFromGrid(p32),
+      phash,
       dhash: dHashFromGrid(p9x8),
       whash: wHashFromBlockSums(blockSums8(resizeL(grey, width, height, s, s), s)),
       blockhash,
     },
-    features: featuresFromGrids(p32, p9x8),
+    features: featuresFromGrids(p32, p9x8, phashMirror),
   };
 }
 
@@ -81,15 +82,16 @@ export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
   const c = scan.cells;
   const p32 = resizeFromCells(c, width, height, 32, 32);
   const p9x8 = resizeFromCells(c, width, height, 9, 8);
+  const [phash, phashMirror] = pHashAndMirrorFromGrid(p32);
   return {
     hashes: {
       ahash: averageHashFromGrid(resizeFromCells(c, width, height, 8, 8)),
-      phash: pHashFromGrid(p32),
+      phash,
       dhash: dHashFromGrid(p9x8),
       whash: wHashFromBlockSums(blockMeansFromCells(c, width, height, whashTarget(img))),
       blockhash,
     },
-    features: featuresFromGrids(p32, p9x8),
+    features: featuresFromGrids(p32, p9x8, phashMirror),
   };
 }
 

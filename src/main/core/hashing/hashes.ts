@@ -77,6 +77,23 @@ const DCT = (() => {
 
 /** phash: 2-D DCT of a 32x32 grid (axis 0 then axis 1), top-left 8x8 including DC, > median. */
 export function pHashFromGrid(p32: Uint8Array): bigint {
+  const low = lowDct(p32);
+  return packBits(aboveThreshold(low, median(low)));
+}
+
+/**
+ * pHash of the grid and of its horizontal mirror from one DCT: mirroring a row negates its odd
+ * horizontal frequencies (DCT-II of x[N-1-n] is (-1)^k times that of x[n]), so the mirrored
+ * coefficients are sign flips of the same numbers. The first hash equals pHashFromGrid's.
+ */
+export function pHashAndMirrorFromGrid(p32: Uint8Array): [bigint, bigint] {
+  const low = lowDct(p32);
+  const mirrored = low.map((v, i) => (i % K) % 2 === 1 ? -v : v);
+  return [packBits(aboveThreshold(low, median(low))), packBits(aboveThreshold(mirrored, median(mirrored)))];
+}
+
+/** The 8x8 lowest frequencies of the 2-D DCT, row-major: low[k * 8 + j], k along axis 0. */
+function lowDct(p32: Uint8Array): Float64Array {
   const cols = new Float64Array(K * N); // DCT along axis 0: rows k < 8, all 32 columns
   for (let k = 0; k < K; k++) {
     for (let x = 0; x < N; x++) {
@@ -93,7 +110,7 @@ export function pHashFromGrid(p32: Uint8Array): bigint {
       low[k * K + j] = s;
     }
   }
-  return packBits(aboveThreshold(low, median(low)));
+  return low;
 }
 
 /**

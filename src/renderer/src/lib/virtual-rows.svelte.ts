@@ -8,9 +8,10 @@ export class VirtualRows {
   /** The viewport's height; bind it with bind:clientHeight. */
   height = $state(0);
   scrollTop = $state(0);
-  readonly #count: () => number;
-  readonly #rowHeight: () => number;
-  readonly #overscan: number;
+  // Set by the constructor; the defaults only keep the deriveds below type-correct.
+  #count: () => number = () => 0;
+  #rowHeight: () => number = () => 1;
+  #overscan = 0;
   #frame = 0;
 
   readonly first = $derived(Math.max(0, Math.floor(this.scrollTop / this.#rowHeight()) - this.#overscan));
