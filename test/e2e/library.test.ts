@@ -219,6 +219,52 @@ describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () 
     await panel.screenshot({ path: join(SCREENSHOTS, 'library-drop-light.png') });
     await page.context().close();
   });
+
+  it('moves the keyboard to the last of 100,000 images with Ctrl+End, scrolling it into view first', async () => {
+    const big = join(tmp.path, 'big.winnow');
+    if (!existsSync(big)) writeBigCatalog(big, 100_000); // written by the 100k test when it ran first
+    const page = await newPage('light');
+    await page.goto(serve.url);
+    // Loaded first: the field shows the open catalog once it arrives, which would overwrite our path.
+    await expect.poll(() => page.getByTestId('catalog-path').textContent()).toMatch(/\.winnow$/);
+    await page.locator('#catalog-path').fill(big);
+    await page.getByRole('button', { name: 'Switch' }).click();
+    await expect.poll(() => page.getByTestId('grid-total').textContent(), { timeout: 10_000 }).toBe('100,000');
+    type Active = { document: { activeElement: { getAttribute(n: string): string | null } | null } };
+    const active = () =>
+      page.evaluate(() => {
+        const el = (globalThis as unknown as Active).document.activeElement;
+        return { role: el?.getAttribute('role'), index: el?.getAttribute('data-index'), name: el?.getAttribute('aria-label') };
+      });
+    const region = page.getByRole('region', { name: /Image thumbnails/ });
+    const scroll = () => region.evaluate((el) => ({ top: el.scrollTop, max: el.scrollHeight - el.clientHeight }));
+    await page.getByTestId('filter-status').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(active).toEqual({ role: 'gridcell', index: '0', name: 'alpha, img-000000.jpg, missing' });
+
+    const t0 = Date.now();
+    await page.keyboard.press('Control+End');
+    // The last row was nowhere in the DOM: the grid scrolls, renders it, focuses it, then its page arrives.
+    await expect.poll(active, { interval: 20 }).toEqual({ role: 'gridcell', index: '99999', name: 'epsilon, img-099999.jpg, missing' });
+    const ms = Date.now() - t0;
+    const { top, max } = await scroll();
+    expect(max - top).toBeLessThan(2);
+    expect(await page.locator('.cell').count()).toBeLessThan(200);
+    const rowIndex = await page.locator('#grid-cell-99999').evaluate((el) => el.parentElement?.getAttribute('aria-rowindex'));
+    expect(rowIndex).toBe(await page.getByTestId('image-grid').getAttribute('aria-rowcount'));
+    console.log(`100k grid: Ctrl+End → last image focused and labelled in ${ms} ms`);
+    expect(ms).toBeLessThan(2_000);
+
+    await page.keyboard.press('Control+Home');
+    await expect.poll(active).toEqual({ role: 'gridcell', index: '0', name: 'alpha, img-000000.jpg, missing' });
+    expect((await scroll()).top).toBe(0);
+    // Page Down moves by the rows that fit, in the same column.
+    const cols = Number(await page.getByTestId('image-grid').getAttribute('aria-colcount'));
+    const perPage = await region.evaluate((el) => Math.floor(el.clientHeight / 174));
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await active()).index).toBe(String(perPage * cols));
+    await page.context().close();
+  });
 });
 
 /** Rows only (no files): 'missing' images under five labels, in the catalog's own schema. */
