@@ -18,6 +18,7 @@ export default defineConfig({
           'import-worker': resolve(__dirname, 'src/main/core/scan/import-worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/core/export/export-worker.ts'),
           'job-thread': resolve(__dirname, 'src/main/serve/job-thread.ts'),
+          'search-worker': resolve(__dirname, 'src/main/core/dups/search-worker.ts'),
         },
       },
     },

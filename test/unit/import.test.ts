@@ -163,3 +163,24 @@ describe('progress and cancellation', () => {
     db.close();
   });
 });
+
+describe('blockhash mode', () => {
+  it('is fixed by the first import: colour hashes R+G+B, a later luma import is refused, other hashes agree', async () => {
+    const root = join(scratch(), 'data');
+    for (let i = 0; i < 4; i++) await writeJpeg(join(root, `a${i}.jpg`), 40 + i, 200, 150);
+    const colourDb = openCatalog(join(scratch(), 'colour.winnow'));
+    await runImport({ db: colourDb, root, labels: { mode: 'none' }, blockhash: 'colour', workers: 1 });
+    const lumaDb = openCatalog(join(scratch(), 'luma.winnow'));
+    await runImport({ db: lumaDb, root, labels: { mode: 'none' }, workers: 1 });
+    const colour = listImages(colourDb);
+    const luma = listImages(lumaDb);
+    expect(colour.map((r) => r.phash)).toEqual(luma.map((r) => r.phash));
+    expect(colour.filter((r, i) => r.blockhash !== luma[i]!.blockhash).length).toBeGreaterThan(0);
+    await expect(runImport({ db: colourDb, root, labels: { mode: 'none' }, blockhash: 'luma' })).rejects.toThrow(/colour-based.*--blockhash luma/);
+    // Without a choice a re-import keeps the catalog's mode (nothing changed here, nothing re-hashed).
+    const again = await runImport({ db: colourDb, root, labels: { mode: 'none' } });
+    expect(again).toMatchObject({ unchanged: 4, added: 0 });
+    colourDb.close();
+    lumaDb.close();
+  });
+});

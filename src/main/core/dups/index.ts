@@ -2,6 +2,7 @@
 export { emptyHashes, fromBigInts, hamming, int32Views, popcount32, toBigInt, type HashArray } from './hamming.ts';
 export { findPairs, type SearchOptions } from './mih.ts';
 export { findPairsFor } from './query.ts';
+export { SearchPool, shareBlocks } from './parallel.ts';
 export {
   DEFAULT_PRESET,
   describeRule,

@@ -12,6 +12,12 @@ import { checkBlocks, planSearch, type Block } from './plan.ts';
 export interface SearchOptions {
   /** Override the planner (benchmarks and tests compare plans with this); [] means brute force. */
   blocks?: Block[];
+  /**
+   * Scan only these blocks of the plan (parallel.ts gives each thread a share). A pair is reported
+   * by the first block that reaches it whoever scans that block, so the shares' results are disjoint
+   * and together equal the whole search.
+   */
+  only?: readonly number[];
 }
 
 /** Bits [shift, shift + width) of the 64-bit hash (hi, lo), as `mask` selects them. */
@@ -59,7 +65,7 @@ export function findPairs(hashes: HashArray, threshold: number, opts: SearchOpti
   const memory = wasmMemory(offOut + (1 << 20));
   const scan = scanKernel(memory);
 
-  for (let b = 0; b < blocks.length; b++) {
+  for (const b of opts.only ?? blocks.keys()) {
     const { shift, width } = blocks[b]!;
     const mask = width >= 32 ? -1 : (1 << width) - 1;
     const size = 2 ** width;

@@ -65,18 +65,33 @@ function hashExact(img: GreyImage, blockhash: bigint): GreyHashes {
   };
 }
 
+/**
+ * What blockhash sums per block. 'colour' is imghash.hashRaw on the decoded RGBA (R+G+B), which
+ * needs a colour decode and a luma conversion: ~12% of indexing throughput on the shared corpus.
+ * 'luma' (the default) is hashRaw on the luma replicated to RGBA, free from the luma pass. A
+ * catalog keeps one mode for all its images (import.ts), so its blockhashes compare.
+ */
+export type BlockhashMode = 'luma' | 'colour';
+export const BLOCKHASH_MODES: readonly BlockhashMode[] = ['luma', 'colour'];
+
+export interface HashOptions {
+  maxPixels?: number;
+  blockhash?: BlockhashMode;
+}
+
 /** All hashes of a decoded greyscale image. */
-export function hashGrey(img: GreyImage): ImageHashes {
-  return hashGreyWithFeatures(img).hashes;
+export function hashGrey(img: GreyImage, mode: BlockhashMode = 'luma'): ImageHashes {
+  return hashGreyWithFeatures(img, mode).hashes;
 }
 
 /** All hashes of a decoded greyscale image plus the matching features, from the same grids. */
-export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
+export function hashGreyWithFeatures(img: GreyImage, mode: BlockhashMode = 'luma'): GreyHashes {
   const { grey, width, height } = img;
   const lut = img.fastDct ? LUT_FASTDCT : LUT_EXACT;
   const scan = scanGrey(grey, width, height, CELLS, CELLS, lut);
-  // blockhash sums R+G+B (imghash.hashRaw on RGBA); the luma pass gives it for greyscale sources.
-  const sums = img.colour ? colourBlockhashSums(img.colour.data, img.colour.channels, width, height) : scan.blockhashSums;
+  // A greyscale source has R = G = B, so its luma sums are its colour sums too.
+  const colour = mode === 'colour' ? img.colour : undefined;
+  const sums = colour ? colourBlockhashSums(colour.data, colour.channels, width, height) : scan.blockhashSums;
   const blockhash = blockhashFromSums(sums, width, height);
   if (!img.fastDct && img.fullSize && width * height <= EXACT_RESIZE_MAX_PIXELS) return hashExact(img, blockhash);
   const c = scan.cells;
@@ -97,27 +112,32 @@ export function hashGreyWithFeatures(img: GreyImage): GreyHashes {
 
 /**
  * Decodes `buf` once and computes aHash, pHash, dHash, wHash (imagehash-compatible), a 64-bit
- * blockhash (imghash.hashRaw's, from the decoded colour pixels) and the matching features
- * (features.ts). Throws MediaError for oversized, corrupt or unsupported images.
+ * blockhash (imghash.hashRaw's, see BlockhashMode) and the matching features (features.ts).
+ * Throws MediaError for oversized, corrupt or unsupported images.
  */
-export async function hashImage(buf: Buffer, opts: { maxPixels?: number } = {}): Promise<HashResult> {
-  const fast = hashColourJpegInPlace(buf, opts);
+export async function hashImage(buf: Buffer, opts: HashOptions = {}): Promise<HashResult> {
+  const mode = opts.blockhash ?? 'luma';
+  const fast = hashJpegInPlace(buf, opts, mode);
   if (fast !== null) return fast;
   const img = await decodeGrey(buf, opts);
-  return { info: img.info, ...hashGreyWithFeatures(img) };
+  return { info: img.info, ...hashGreyWithFeatures(img, mode) };
 }
 
 /**
- * The hot path (most files are colour JPEGs of a few hundred pixels): decode straight into the
- * WebAssembly scratch memory and hash there, copying no pixels. Synchronous from decode to result,
- * since the frame is reused by the next image. null = take the general route.
+ * The hot path (most files are JPEGs of a few hundred pixels): decode straight into the
+ * WebAssembly scratch memory and hash there, copying no pixels — greyscale, or RGB plus its luma
+ * for a colour blockhash. Synchronous from decode to result, since the frame is reused by the
+ * next image. null = take the general route.
  */
-function hashColourJpegInPlace(buf: Buffer, opts: { maxPixels?: number }): HashResult | null {
+function hashJpegInPlace(buf: Buffer, opts: HashOptions, mode: BlockhashMode): HashResult | null {
   const info = readJpegInfo(buf, opts);
-  if (info === null || info.channels !== 3 || info.width * info.height > TURBO_MAX_PIXELS) return null;
+  if (info === null || info.width * info.height > TURBO_MAX_PIXELS) return null;
+  const colour = mode === 'colour' && info.channels === 3;
+  if (!colour && info.channels !== 3 && info.channels !== 1) return null;
   const frame = colourFrame(info.width, info.height);
-  const r = decodeJpegTurboInto(buf, frame.rgb, true);
+  const r = decodeJpegTurboInto(buf, colour ? frame.rgb : frame.grey, colour);
   if (r === null || r.width !== info.width || r.height !== info.height) return null;
-  const img = { info, grey: frame.luma(), width: r.width, height: r.height, fullSize: true, fastDct: true, colour: { data: frame.rgb, channels: 3 as const } };
-  return { info, ...hashGreyWithFeatures(img) };
+  const base = { info, width: r.width, height: r.height, fullSize: true, fastDct: true };
+  const img: GreyImage = colour ? { ...base, grey: frame.luma(), colour: { data: frame.rgb, channels: 3 } } : { ...base, grey: frame.grey };
+  return { info, ...hashGreyWithFeatures(img, mode) };
 }

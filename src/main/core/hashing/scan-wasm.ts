@@ -93,6 +93,8 @@ const workBytes = (width: number): number => align16(4 * (MAX_CELLS + 1)) + alig
  */
 export interface ColourFrame {
   rgb: Buffer;
+  /** Where luma() writes; a greyscale decode can target it directly. */
+  grey: Buffer;
   /** Pillow's L of the decoded pixels (equal to lumaFromInterleaved), computed in place. */
   luma(): Uint8Array;
 }
@@ -106,6 +108,7 @@ export function colourFrame(width: number, height: number): ColourFrame {
   const buf = k.memory.buffer;
   return {
     rgb: Buffer.from(buf, rgbAt, 3 * pixels),
+    grey: Buffer.from(buf, lumaAt, pixels),
     luma: () => {
       if (pixels > 0) k.luma(rgbAt, lumaAt, pixels);
       return new Uint8Array(buf, lumaAt, pixels);

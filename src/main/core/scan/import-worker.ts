@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { hashImage, type ImageFeatures, type ImageHashes } from '../hashing/hash-image.ts';
+import { hashImage, type BlockhashMode, type ImageFeatures, type ImageHashes } from '../hashing/hash-image.ts';
 import { describeContent, hasImageExtension, isReadableFormat, sniffFormat, SNIFF_BYTES } from './sniff.ts';
 import { describeFsError } from './walk.ts';
 import { serveBatches } from './pool.ts';
@@ -9,6 +9,7 @@ import { serveBatches } from './pool.ts';
 export interface FileTask {
   path: Uint8Array;
   maxPixels: number;
+  blockhash?: BlockhashMode;
 }
 
 export type FileResult =
@@ -64,7 +65,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   try {
-    const { info, hashes, features } = await hashImage(data, { maxPixels: task.maxPixels });
+    const { info, hashes, features } = await hashImage(data, { maxPixels: task.maxPixels, ...(task.blockhash ? { blockhash: task.blockhash } : {}) });
     // The sniffed name wins (libvips calls AVIF 'heif'): users know their files as JPEG, PNG, AVIF...
     return { kind: 'image', size: data.length, sha256, ...info, format: format ?? info.format, hashes, features };
   } catch (err) {

@@ -2,7 +2,9 @@ import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { syncDecisions } from '../decisions/sync.ts';
+import type { BlockhashMode } from '../hashing/hash-image.ts';
 import { refreshClusters } from '../dups/clusters.ts';
 import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
@@ -19,6 +21,11 @@ export interface ImportParams {
   /** Images with more pixels are refused as possible decompression bombs. */
   maxPixels?: number;
   workers?: number;
+  /**
+   * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
+   * imports use the catalog's mode and refuse a different one. Default: luma.
+   */
+  blockhash?: BlockhashMode;
 }
 
 export interface ImportFailure {
@@ -55,6 +62,24 @@ export class ImportInputError extends Error {
   override name = 'ImportInputError';
 }
 
+const BLOCKHASH_SETTING = 'hashing.blockhash';
+
+/** The catalog's blockhash mode, fixed by its first import (catalogs from before the choice: luma). */
+export function catalogBlockhashMode(db: Database.Database, requested?: BlockhashMode): BlockhashMode {
+  const stored = (getSetting(db, BLOCKHASH_SETTING) ?? null) as BlockhashMode | null;
+  const hasImages = db.prepare('SELECT 1 FROM hashes LIMIT 1').get() !== undefined;
+  const current = stored ?? (hasImages ? 'luma' : null);
+  if (current !== null && requested !== undefined && requested !== current) {
+    throw new ImportInputError(
+      `This catalog's blockhashes are ${current}-based; importing with --blockhash ${requested} would mix two kinds. ` +
+        'Use a new catalog for the other kind.',
+    );
+  }
+  const mode = current ?? requested ?? 'luma';
+  if (stored === null) setSetting(db, BLOCKHASH_SETTING, mode);
+  return mode;
+}
+
 /**
  * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
  * that vanished become `missing`, unless the same content turns up under a new path (a move). The
@@ -63,6 +88,7 @@ export class ImportInputError extends Error {
 export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
   const started = performance.now();
   const root = await resolveFolder(params.root);
+  const blockhash = catalogBlockhashMode(params.db, params.blockhash);
   const labelMap = params.labelMapFile ? readLabelMap(params.labelMapFile) : null;
   const resolver = new LabelResolver(params.labels, labelMap);
   const report: ImportReport = {
@@ -167,7 +193,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
         let result: FileResult;
         try {
-          result = await pool.run({ path: abs, maxPixels });
+          result = await pool.run({ path: abs, maxPixels, blockhash });
         } catch (err) {
           result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
         }
