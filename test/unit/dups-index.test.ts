@@ -8,6 +8,8 @@ import {
   findPairs,
   findPairsFor,
   fromBigInts,
+  SearchPool,
+  shareBlocks,
   hamming,
   planSearch,
   sortPairs,
@@ -97,6 +99,27 @@ describe('findPairs (multi-index hashing) agrees exactly with brute force', () =
     const want = within(brute, 6).filter(([a, b]) => isQuery[a] || isQuery[b]);
     expect(asTriples(findPairsFor(h, isQuery, 6, [{ shift: 28, width: 8, radius: 1 }, { shift: 40, width: 12, radius: 2 }, { shift: 5, width: 10, radius: 1 }]))).toEqual(want);
     expect(findPairsFor(h, new Uint8Array(2_000), 6).length).toBe(0);
+  });
+
+  it('SearchPool (blocks shared among threads) finds exactly the pairs of findPairs', async () => {
+    const pool = new SearchPool(2);
+    try {
+      for (const [n, t] of [[10_000, 8], [10_000, 12], [50, 4]] as const) {
+        const { h } = dataOf(n);
+        expect(asTriples(await pool.findPairs(h, t)), `n=${n} t=${t}`).toEqual(asTriples(findPairs(h, t)));
+      }
+      const { h } = dataOf(10_000);
+      const sweep = await pool.sweep(h, 12);
+      expect(sweep.histogram).toEqual(thresholdSweep(h, 12).histogram);
+      expect(sweep.clusters).toEqual(thresholdSweep(h, 12).clusters);
+    } finally {
+      await pool.close();
+    }
+    // Shares cover every block exactly once.
+    const blocks = planSearch(100_000, 12).blocks;
+    const shares = shareBlocks(100_000, blocks, 2);
+    expect(shares.length).toBe(2);
+    expect(shares.flat().sort()).toEqual(blocks.map((_, i) => i));
   });
 
   it('handles n=0, n=1, identical hashes and all-ones', () => {

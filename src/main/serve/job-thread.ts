@@ -3,7 +3,7 @@
 // host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCatalog } from '../core/catalog/catalog.ts';
-import { computeClusters, pHashSweep, refreshClusters } from '../core/dups/clusters.ts';
+import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import { runImport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
@@ -12,7 +12,7 @@ export type ThreadJob =
   | { kind: 'import'; catalog: string; root: string; labels: LabelSpec; labelMapFile?: string }
   | { kind: 'clusters'; catalog: string; rule: MatchRule }
   | { kind: 'refresh-clusters'; catalog: string }
-  | { kind: 'sweep'; catalog: string; max: number };
+  | { kind: 'phashes'; catalog: string };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -32,11 +32,9 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
         return computeClusters(db, job.rule);
       case 'refresh-clusters':
         return refreshClusters(db);
-      case 'sweep': {
-        // Only what the screen shows crosses back (the pair list can be millions long).
-        const { histogram, clusters } = pHashSweep(db, job.max);
-        return { histogram, clusters };
-      }
+      case 'phashes':
+        // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
+        return loadPHashes(db);
     }
   } finally {
     db.close();

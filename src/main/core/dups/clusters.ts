@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
 import { pairKey, replay } from '../decisions/journal.ts';
-import { fromBigInts, popcount32 } from './hamming.ts';
+import { fromBigInts, popcount32, type HashArray } from './hamming.ts';
 import { thresholdSweep, type ThresholdSweep } from './sweep.ts';
 import { suggestKeeper, type KeeperCriterion } from './keeper.ts';
 import { decodeInputs, decodePairs, encodeInputs, encodePairs, fingerprint, searchPairs, type RunMemory, type SearchStats } from './incremental.ts';
@@ -152,13 +152,18 @@ export function refreshClusters(db: Database.Database, opts: { full?: boolean } 
   return computeClusters(db, rule, criteria ?? undefined, { memory });
 }
 
-/** pHash pairs at each distance 0..max among the images clustering considers (active and excluded) and the clusters each threshold gives (for a slider). */
-export function pHashSweep(db: Database.Database, max: number): ThresholdSweep {
+/** The pHashes of the images clustering considers (active and excluded), for a threshold sweep. */
+export function loadPHashes(db: Database.Database): HashArray {
   const rows = db
     .prepare("SELECT h.phash FROM images i JOIN hashes h ON h.image_id = i.id WHERE i.status IN ('active', 'excluded')")
     .safeIntegers(true)
     .all() as { phash: bigint }[];
-  return thresholdSweep(fromBigInts(rows.map((r) => fromSqlInt(r.phash))), max);
+  return fromBigInts(rows.map((r) => fromSqlInt(r.phash)));
+}
+
+/** pHash pairs at each distance 0..max among those images and the clusters each threshold gives (for a slider). */
+export function pHashSweep(db: Database.Database, max: number): ThresholdSweep {
+  return thresholdSweep(loadPHashes(db), max);
 }
 
 /** The latest persisted run, with members' current labels and statuses; null if there is none. */
