@@ -41,6 +41,8 @@ export interface HostOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Native picker; absent in the browser host. */
   openDialog?: (args: Methods['dialog.open']['args']) => Promise<string | null>;
+  /** Shows a folder in the OS file manager (Electron: shell.openPath); resolves to an error text or ''. */
+  revealFolder?: (path: string) => Promise<string>;
   /** The platform trash (Electron's shell.trashItem on macOS / Windows); else the freedesktop.org one. */
   trashItem?: (path: string) => Promise<void>;
   catalog?: string;
@@ -61,6 +63,8 @@ export class Host {
   private dupsService: DupsService | null = null;
   private dupsBusy = false;
   private searchPool: SearchPool | null = null;
+  /** The only folder `export.reveal` may open: where this host's last export was written. */
+  private lastExportDir: string | null = null;
   private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
   private walkProblems: { path: string; error: string; source: string }[] = [];
@@ -212,6 +216,7 @@ export class Host {
         // Settings problems (a folder holding another export, a bad template) are the user's to fix.
         throw err instanceof ExportSettingsError ? new HostError(err.message) : err;
       }
+      if (!report.cancelled) this.lastExportDir = report.outDir;
       const readExample = report.cancelled ? undefined : await readFile(join(report.outDir, 'read_example.py'), 'utf8').catch(() => undefined);
       this.opts.emit('job.done', { jobId, kind: 'export', report: sameExportReport(report), ...(readExample ? { readExample } : {}) });
     });
@@ -263,6 +268,16 @@ export class Host {
       },
       'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),
       'viewer.samples': async (args) => this.viewer(() => tfrecordSamples(args)),
+      'export.reveal': async () => {
+        const path = this.lastExportDir;
+        if (path === null) return { opened: false, path, unsupported: 'No export has finished in this window yet.' };
+        if (!this.opts.revealFolder) {
+          return { opened: false, path, unsupported: 'The browser host cannot open folders on your computer (it may be another machine); copy the path instead.' };
+        }
+        const error = await this.opts.revealFolder(path);
+        if (error) throw new HostError(`Could not open ${path}: ${error}`);
+        return { opened: true, path };
+      },
       'dialog.open': async (args) => {
         if (!this.opts.openDialog) return { path: null, unsupported: 'No file dialog in the browser: type the path (Tab completes).' };
         return { path: await this.opts.openDialog(args) };

@@ -33,7 +33,9 @@ const recent = new RecentCatalogs(process.env['WINNOW_CONFIG_DIR'] ?? app.getPat
 // Linux desktops differ in how shell.trashItem finds a trash (gio, kioclient...): the core's
 // freedesktop.org implementation is used there, the system's own trash elsewhere.
 const trashItem = process.platform === 'linux' ? undefined : (path: string): Promise<void> => shell.trashItem(path);
-const host = new Host({ shell: 'electron', emit, openDialog, recent, ...(trashItem ? { trashItem } : {}) });
+// openPath resolves to '' or an error text; the Host passes only its last export folder.
+const revealFolder = (path: string): Promise<string> => shell.openPath(path);
+const host = new Host({ shell: 'electron', emit, openDialog, recent, revealFolder, ...(trashItem ? { trashItem } : {}) });
 wireIpc(ipcMain, host, pageMatcher(pathToFileURL(indexHtml).href, devUrl));
 
 function command(name: AppCommand, path?: string): void {

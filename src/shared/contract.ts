@@ -73,6 +73,7 @@ export const ARGS = {
   'viewer.inspect': object({ path, record: optional(int(0, 1e9)) }),
   'viewer.samples': object({ path, offset: int(0, 1e9), limit: int(1, 48) }),
   'dialog.open': object({ kind: oneOf(['folder', 'file', 'catalog'] as const), title: optional(str({ max: 200 })) }),
+  'export.reveal': none,
 } satisfies Record<string, Validator<object>>;
 
 type Args<M extends keyof typeof ARGS> = Infer<(typeof ARGS)[M]>;
@@ -119,6 +120,11 @@ export interface Methods {
   'viewer.samples': { args: Args<'viewer.samples'>; result: ViewerPage };
   /** A native picker; `unsupported` explains why there is none (the browser host: use the path field). */
   'dialog.open': { args: Args<'dialog.open'>; result: { path: string | null; unsupported?: string } };
+  /**
+   * Opens the folder of this host's last finished export in the file manager (no path argument: the
+   * page can open nothing else). `unsupported` explains why it cannot (the browser host).
+   */
+  'export.reveal': { args: Args<'export.reveal'>; result: { opened: boolean; path: string | null; unsupported?: string } };
 }
 
 export type MethodName = keyof Methods;

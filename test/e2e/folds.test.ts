@@ -85,6 +85,9 @@ describe.skipIf(!haveChromium)('Folds & export screen in a browser (winnow serve
     expect(files.filter((f) => f.endsWith('.tfrec'))).toEqual(['train-00-10.tfrec', 'train-01-10.tfrec', 'train-02-10.tfrec']);
     expect(files).toEqual(expect.arrayContaining(['manifest.json', 'label_map.json', 'read_example.py', 'train-00-10.tfrec.idx']));
     await page.screenshot({ path: join(SCREENSHOTS, 'export-light.png'), fullPage: true });
+    // The browser host cannot open a folder on the viewer's machine: it says so (the path stays on screen).
+    await page.getByTestId('export-reveal').click();
+    await expect.poll(() => page.getByTestId('export-reveal-note').textContent()).toMatch(/browser host cannot open folders/);
     await page.getByRole('link', { name: 'Open in viewer' }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#/viewer');
     // Back on the screen, a second export into the same folder is refused unless asked to replace it.

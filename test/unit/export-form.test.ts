@@ -175,4 +175,37 @@ describe('name template and progress', () => {
       await host.close();
     }
   });
+
+  it('opens only the folder of the last finished export, and the browser host says it cannot', async () => {
+    const opened: string[] = [];
+    const events: { kind: string; report?: { outDir: string } }[] = [];
+    const host = new Host({
+      shell: 'electron', recent: null,
+      emit: (event, payload) => event === 'job.done' && events.push(payload as (typeof events)[number]),
+      revealFolder: async (path) => (opened.push(path), ''),
+    });
+    try {
+      await host.dispatch('catalog.open', { path: catalogFile });
+      expect(await host.dispatch('export.reveal', {})).toMatchObject({ opened: false, path: null, unsupported: /No export/ });
+      const out = join(dir.path, 'reveal');
+      await host.dispatch('export.start', startArgs(out, t()));
+      await expect.poll(() => events.length, { timeout: 20_000 }).toBe(1);
+      expect(await host.dispatch('export.reveal', {})).toEqual({ opened: true, path: out });
+      expect(opened).toEqual([out]);
+      // Arguments are refused: the page cannot name another folder.
+      await expect(host.dispatch('export.reveal', { path: '/etc' })).rejects.toThrow(/path/);
+    } finally {
+      await host.close();
+    }
+    const done: unknown[] = [];
+    const browser = new Host({ shell: 'browser', recent: null, emit: (event, payload) => event === 'job.done' && done.push(payload) });
+    try {
+      await browser.dispatch('catalog.open', { path: catalogFile });
+      await browser.dispatch('export.start', startArgs(join(dir.path, 'reveal-browser'), t()));
+      await expect.poll(() => done.length, { timeout: 20_000 }).toBe(1);
+      expect(await browser.dispatch('export.reveal', {})).toMatchObject({ opened: false, path: join(dir.path, 'reveal-browser'), unsupported: /browser host cannot open folders/ });
+    } finally {
+      await browser.close();
+    }
+  });
 });
