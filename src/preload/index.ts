@@ -1,10 +1,30 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isEventName, isMethodName } from '../shared/contract.ts';
 
-// The renderer gets exactly two calls into main, and only for names the contract declares (arguments are
-// validated again in main: this check only turns typos into clear errors early), plus pathForFile,
-// which only tells where a file the user dropped on the window is: sandboxed pages cannot see it.
+// The renderer gets exactly two calls, invoke and on, and only for names the contract declares
+// (arguments are validated again in main: this check only turns typos into clear errors early). One
+// event starts here rather than in main: 'app.drop' says where files dropped on the window live,
+// which the sandboxed page cannot learn itself; a capture listener sends it before the page's own
+// drop handlers run.
 type Reply = { ok: true; result: unknown } | { ok: false; error: string };
+
+const dropListeners = new Set<(payload: { paths: string[] }) => void>();
+
+// The preload is type-checked without the DOM library: the little of the window it touches.
+interface DropEventLike {
+  dataTransfer?: { files?: ArrayLike<File> } | null;
+}
+const page = globalThis as unknown as { addEventListener?: (type: 'drop', fn: (e: DropEventLike) => void, capture: boolean) => void };
+page.addEventListener?.(
+  'drop',
+  (e) => {
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    // '' for a File the page made itself (not one the user dropped)
+    const paths = files.map((f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
+    if (paths.length > 0) for (const listener of dropListeners) listener({ paths });
+  },
+  true,
+);
 
 contextBridge.exposeInMainWorld('winnow', {
   async invoke(method: string, args: unknown): Promise<unknown> {
@@ -15,14 +35,14 @@ contextBridge.exposeInMainWorld('winnow', {
   },
   on(event: string, callback: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event: ${event}`);
+    if (event === 'app.drop') {
+      dropListeners.add(callback);
+      return () => dropListeners.delete(callback);
+    }
     const listener = (_e: unknown, name: string, payload: unknown): void => {
       if (name === event) callback(payload);
     };
     ipcRenderer.on('winnow:event', listener);
     return () => ipcRenderer.removeListener('winnow:event', listener);
-  },
-  pathForFile(file: File): string | null {
-    // '' for a File the page made itself (not from a drop or an <input type=file>)
-    return webUtils.getPathForFile(file) || null;
   },
 });

@@ -139,10 +139,15 @@ export interface Events {
     | { jobId: string; kind: 'export'; report?: ExportReport; readExample?: string; error?: string };
   /** A menu item or shortcut of the Electron shell; `path` names the catalog for open-recent. */
   'app.command': { command: AppCommand; path?: string };
+  /**
+   * Files dropped on the window, as paths (Electron's preload only: a sandboxed page cannot learn where
+   * a dropped file lives, so the preload tells it before the page's own drop handlers run).
+   */
+  'app.drop': { paths: string[] };
 }
 
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.done', 'app.command'];
+export const EVENT_NAMES: readonly EventName[] = ['job.progress', 'job.done', 'app.command', 'app.drop'];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(ARGS, name);
@@ -166,8 +171,6 @@ export interface Api {
   on<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void;
   /** URL of a catalog image's thumbnail, by id only. */
   imageUrl(id: number, size: ThumbSize): string;
-  /** Where a dropped file or folder is on disk: Electron knows, a browser never tells (null). */
-  pathForFile(file: File): string | null;
 }
 
 export const THUMB_SIZES = [128, 256, 512] as const;

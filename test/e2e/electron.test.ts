@@ -59,7 +59,7 @@ describe('Electron shell', () => {
     await expect.poll(() => page.title()).toBe('Winnow');
 
     // The page sees the bridge and nothing of Node.
-    expect(await page.evaluate(() => Object.keys((globalThis as unknown as Bridge).winnow).sort())).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(await page.evaluate(() => Object.keys((globalThis as unknown as Bridge).winnow).sort())).toEqual(['invoke', 'on']);
     expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
     expect(await page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('app.info', {}))).toMatchObject({ name: 'Winnow', shell: 'electron' });
     await expect(page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('fs.readFile', { path: '/etc/passwd' }))).rejects.toThrow(/Unknown method/);

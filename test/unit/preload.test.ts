@@ -1,6 +1,12 @@
 // The preload on plain Node with electron mocked: it exposes exactly invoke/on, only for contract
-// names, and turns main's { ok: false } replies into errors.
+// names, turns main's { ok: false } replies into errors, and reports dropped files' paths as the
+// 'app.drop' event before the page's own drop handlers.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+
+// A stand-in for the page's window: the preload registers its capture listener for drops here.
+const pageListeners: { type: string; fn: (e: unknown) => void; capture: boolean }[] = [];
+(globalThis as unknown as { addEventListener: unknown }).addEventListener = (type: string, fn: (e: unknown) => void, capture: boolean) =>
+  pageListeners.push({ type, fn, capture });
 
 const exposed: Record<string, unknown> = {};
 const invokeCalls: unknown[][] = [];
@@ -20,7 +26,6 @@ vi.mock('electron', () => ({
 interface Bridge {
   invoke(method: string, args: unknown): Promise<unknown>;
   on(event: string, cb: (p: unknown) => void): () => void;
-  pathForFile(file: unknown): string | null;
 }
 
 describe('preload bridge', () => {
@@ -30,14 +35,23 @@ describe('preload bridge', () => {
     bridge = exposed['winnow'] as Bridge;
   });
 
-  it('exposes only invoke, on and pathForFile', () => {
+  it('exposes only invoke and on', () => {
     expect(Object.keys(exposed)).toEqual(['winnow']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on']);
   });
 
-  it('pathForFile answers a dropped file\'s path, and null for a file the page made', () => {
-    expect(bridge.pathForFile({ path: '/data/flowers' })).toBe('/data/flowers');
-    expect(bridge.pathForFile({})).toBeNull();
+  it('reports the paths of dropped files as app.drop, from a capture listener, and nothing for files the page made', () => {
+    const drops = pageListeners.filter((l) => l.type === 'drop');
+    expect(drops).toHaveLength(1);
+    expect(drops[0]!.capture).toBe(true);
+    const seen: unknown[] = [];
+    const off = bridge.on('app.drop', (p) => seen.push(p));
+    drops[0]!.fn({ dataTransfer: { files: [{ path: '/data/flowers' }, {}] } });
+    drops[0]!.fn({ dataTransfer: { files: [{}] } });
+    drops[0]!.fn({ dataTransfer: null });
+    off();
+    drops[0]!.fn({ dataTransfer: { files: [{ path: '/data/other' }] } });
+    expect(seen).toEqual([{ paths: ['/data/flowers'] }]);
   });
 
   it('forwards contract methods on one channel and unwraps replies', async () => {

@@ -6,7 +6,6 @@ import { connectionState } from '../state/connection.svelte.ts';
 interface PreloadApi {
   invoke(method: string, args: unknown): Promise<unknown>;
   on(event: string, cb: (payload: unknown) => void): () => void;
-  pathForFile?(file: File): string | null;
 }
 
 declare global {
@@ -21,7 +20,6 @@ function ipcApi(bridge: PreloadApi): Api {
     invoke: (method, args) => bridge.invoke(method, args) as never,
     on: (event, cb) => bridge.on(event, cb as (p: unknown) => void),
     imageUrl: (id, size) => `winnow-img://${id}/?size=${size}`,
-    pathForFile: (file) => bridge.pathForFile?.(file) ?? null,
   };
 }
 
@@ -100,9 +98,9 @@ function socketApi(): Api {
       set.add(f);
       return () => set.delete(f);
     },
+    // No 'app.drop' ever comes: a page never learns where a dropped file lives on disk (and the disk
+    // is the server's anyway).
     imageUrl: (id: number, size: ThumbSize) => `/img/${id}?size=${size}&token=${encodeURIComponent(token)}`,
-    // A page never learns where a dropped file lives on disk (and the disk is the server's anyway).
-    pathForFile: () => null,
   };
 }
 
