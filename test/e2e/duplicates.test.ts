@@ -119,11 +119,22 @@ describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', 
     writeClusterCatalog(big, 10_000);
     const bigServe = await startServe(big);
     try {
-      const page = await newPage('light');
-      const t0 = Date.now();
-      await page.goto(`${bigServe.url}#/duplicates`);
-      await page.getByTestId('cluster-row').first().waitFor({ timeout: 20_000 });
-      const openMs = Date.now() - t0;
+      // The page's own clock (0 = navigation start) notes when the first row enters the DOM: the
+      // wall time around goto/waitFor adds Playwright's round trips (~250 ms here).
+      const openOnce = async (): Promise<{ page: Page; openMs: number; wallMs: number }> => {
+        const p = await newPage('light');
+        await p.addInitScript({ content: FIRST_ROW_CLOCK });
+        const t0 = Date.now();
+        await p.goto(`${bigServe.url}#/duplicates`);
+        await p.getByTestId('cluster-row').first().waitFor({ timeout: 20_000 });
+        const wallMs = Date.now() - t0;
+        return { page: p, wallMs, openMs: Math.round(await p.evaluate(() => (globalThis as unknown as { firstRowMs: number }).firstRowMs)) };
+      };
+      // Right after the server started (its first request, code not yet optimised), then as a user
+      // opening the screen in a running app.
+      const cold = await openOnce();
+      await cold.page.context().close();
+      const { page, openMs, wallMs } = await openOnce();
       await expect.poll(() => page.locator('[data-render-ms]').getAttribute('data-render-ms')).not.toBeNull();
       const renderMs = Number(await page.locator('[data-render-ms]').getAttribute('data-render-ms'));
       expect(await text(page, 'remaining')).toBe('10,000');
@@ -147,10 +158,11 @@ describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', 
       await expect.poll(() => page.getByTestId('cluster-view').getAttribute('data-cluster')).toBe('21');
       const jMs = Date.now() - tj;
       console.log(
-        `10k clusters: page open → first row ${openMs} ms; data arrived → rows painted ${renderMs} ms; ` +
+        `10k clusters: navigation → first row ${openMs} ms (page clock; ${wallMs} ms around goto/waitFor; first page after the server started ${cold.openMs} ms); data arrived → rows painted ${renderMs} ms; ` +
           `scroll jumps ${jumps.join(' / ')} ms; ${domRows} rows in the DOM; 20 × j ${jMs} ms`,
       );
       expect(renderMs).toBeLessThan(1_000);
+      expect(openMs).toBeLessThan(1_000);
       expect(domRows).toBeLessThan(60);
       expect(Math.max(...jumps)).toBeLessThan(1_000);
       await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-10k-light.png') });
@@ -160,6 +172,13 @@ describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', 
     }
   });
 });
+
+/** Page-side: records performance.now() when the first cluster row enters the DOM (as globalThis.firstRowMs). */
+const FIRST_ROW_CLOCK = `new MutationObserver((_m, obs) => {
+  if (!document.querySelector('[data-testid="cluster-row"]')) return;
+  globalThis.firstRowMs = performance.now();
+  obs.disconnect();
+}).observe(document, { childList: true, subtree: true });`;
 
 /** 10,000 persisted clusters of 2–3 'active' rows each, written straight into the catalog schema. */
 function writeClusterCatalog(file: string, clusters: number): void {

@@ -44,6 +44,7 @@ export class DupsService {
   private readonly compute: DupsCompute;
   private run: ClusterRun | null = null;
   private snapshot: Snapshot | null = null;
+  private loaded: { run: ClusterRun; snapshot: Snapshot; value: DupRun } | null = null;
   /** The last sweep and the catalog state it was computed on: reopening the screen costs nothing. */
   private sweepCache: { key: string; value: { histogram: number[]; clusters: number[] } } | null = null;
 
@@ -72,7 +73,11 @@ export class DupsService {
 
   load(): DupRun | null {
     const run = this.current();
-    return run ? this.toContract(run) : null;
+    if (!run) return null;
+    // The same run and snapshot give the same answer: building it for 10,000 clusters takes ~75 ms.
+    const snapshot = this.snap(run);
+    if (this.loaded?.run !== run || this.loaded.snapshot !== snapshot) this.loaded = { run, snapshot, value: this.toContract(run) };
+    return this.loaded.value;
   }
 
   async find(args: Methods['dups.find']['args']): Promise<DupRun> {
