@@ -45,6 +45,13 @@ export const I32_MUL = 0x6c;
 export const I32_SHL = 0x74;
 export const I32_LT_U = 0x49;
 export const I32_NE = 0x47;
+export const I32_XOR = 0x73;
+export const I32_LE_U = 0x4d;
+export const I32_GE_U = 0x4f;
+export const I64 = 0x7e;
+export const I64_XOR = 0x85;
+export const I64_POPCNT = 0x7b;
+export const I32_WRAP_I64 = 0xa7;
 export const F64_ADD = 0xa0;
 export const F64_MUL = 0xa2;
 
@@ -52,6 +59,7 @@ export const load32 = (offset = 0): Code => [0x28, 2, ...uleb(offset)];
 export const store32 = (offset = 0): Code => [0x36, 2, ...uleb(offset)];
 export const load16u = (offset = 0): Code => [0x2f, 1, ...uleb(offset)];
 export const loadF64 = (offset = 0): Code => [0x2b, 3, ...uleb(offset)];
+export const load64 = (offset = 0): Code => [0x29, 3, ...uleb(offset)];
 export const storeF64 = (offset = 0): Code => [0x39, 3, ...uleb(offset)];
 
 /** A SIMD instruction (0xfd prefix, LEB opcode). */
@@ -67,6 +75,15 @@ export const I16X8_EXTEND_LOW_U = simd(0x89);
 export const I16X8_EXTEND_HIGH_U = simd(0x8a);
 export const I16X8_SHL = simd(0x8b);
 export const I16X8_ADD = simd(0x8e);
+export const I8X16_SHUFFLE = (lanes: number[]): Code => simd(0x0d, ...lanes);
+export const I8X16_NARROW_I16X8_U = simd(0x66);
+export const I16X8_NARROW_I32X4_S = simd(0x85);
+export const I16X8_NARROW_I32X4_U = simd(0x86);
+export const I32X4_ADD = simd(0xae);
+export const I32X4_SHR_S = simd(0xac);
+export const I32X4_SHR_U = simd(0xad);
+export const I32X4_EXTMUL_LOW_I16X8_U = simd(0xbe);
+export const I32X4_EXTMUL_HIGH_I16X8_U = simd(0xbf);
 export const F64X2_SPLAT = simd(0x14);
 export const F64X2_EXTRACT = (lane: number): Code => simd(0x21, lane);
 export const F64X2_ADD = simd(0xf0);

@@ -3,10 +3,8 @@
 // wasm's i64.popcnt is one POPCNT instruction and this loop runs at ~0.6 ns per candidate. The
 // module (~600 bytes) is assembled below from readable pieces (../wasm-asm.ts): no binary blob,
 // no build step.
-import { END, get, I32, i32, load32, name, section, set, store32, tee, uleb, vec, when, type Code } from '../wasm-asm.ts';
+import { END, get, I32, i32, I64, load32, load64, name, section, set, store32, tee, uleb, vec, when, type Code } from '../wasm-asm.ts';
 
-const I64 = 0x7e;
-const load64: Code = [0x29, 3, 0];
 const [ADD, SUB, SHL, SHR_U, AND, OR, XOR] = [0x6a, 0x6b, 0x74, 0x76, 0x71, 0x72, 0x73];
 const [GE_U, LE_U, LT_U, NE, EQ] = [0x4f, 0x4d, 0x49, 0x47, 0x46];
 /** for (i = from; i < to; i++) { body }, with `to` re-evaluated each time. */
@@ -41,7 +39,7 @@ const ROW_LOCALS = Array.from({ length: ROWS }, (_, r) => 20 + r); // i64 hashes
 const A = ROW_LOCALS[0]!;
 
 /** popcount(a ^ *Q) */
-const distTo = (a: number): Code => [...get(a), ...get(Q), ...load64, 0x85 /* i64.xor */, 0x7b /* i64.popcnt */, 0xa7 /* wrap */];
+const distTo = (a: number): Code => [...get(a), ...get(Q), ...load64(), 0x85 /* i64.xor */, 0x7b /* i64.popcnt */, 0xa7 /* wrap */];
 
 /** if d(a, *Q) ≤ t: append (p, Q, d), growing memory by 1 MiB when the last page is reached. */
 const test = (p: Code, a: number): Code => when(
@@ -59,7 +57,7 @@ const test = (p: Code, a: number): Code => when(
 /** Pairs p < q inside bucket [S0, E0) (addresses), when it holds at least two. */
 const compareWithin: Code = when([...get(E0), ...get(S0), SUB, ...i32(8), 0x4b /* gt_u */],
   doWhile(P, get(S0), 8, [...get(E0), ...i32(8), SUB], [
-    ...get(P), ...load64, ...set(A),
+    ...get(P), ...load64(), ...set(A),
     ...doWhile(Q, [...get(P), ...i32(8), ADD], 8, get(E0), test(get(P), A)),
   ]));
 
@@ -75,7 +73,7 @@ const compareAcross: Code = [
   ...get(S0), ...set(P),
   0x02, 0x40, 0x03, 0x40,
   ...get(P), ...i32(8 * (ROWS - 1)), ADD, ...get(E0), GE_U, 0x0d, 1,
-  ...ROW_LOCALS.flatMap((a, r) => [...row(r), ...load64, ...set(a)]),
+  ...ROW_LOCALS.flatMap((a, r) => [...row(r), ...load64(), ...set(a)]),
   ...doWhile(Q, get(S1), 8, get(E1), when(
     ROW_LOCALS.flatMap((a, r) => [...distTo(a), ...get(T), LE_U, ...(r ? [OR] : [])]),
     ROW_LOCALS.flatMap((a, r) => test(row(r), a)),
@@ -84,7 +82,7 @@ const compareAcross: Code = [
   END, END,
   // The last < ROWS rows one at a time.
   ...when([...get(P), ...get(E0), LT_U], doWhile(P, get(P), 8, get(E0), [
-    ...get(P), ...load64, ...set(A),
+    ...get(P), ...load64(), ...set(A),
     ...doWhile(Q, get(S1), 8, get(E1), test(get(P), A)),
   ])),
 ];

@@ -3,17 +3,12 @@
 // JavaScript (two SWAR popcounts per candidate) this ran ~20 ns per candidate; i64.popcnt makes
 // it ~1 ns. Hits are few, so JavaScript filters them afterwards (self, query order, earlier
 // blocks).
-import { buildModule, ensureBytes, get, i32, instantiate, load32, set, store32, tee, whileLt, when, I32, I32_ADD, I32_SHL } from '../wasm-asm.ts';
+import {
+  buildModule, ensureBytes, get, i32, instantiate, load32, load64, set, store32, tee, whileLt, when, I32, I32_ADD, I32_GE_U, I32_LE_U, I32_SHL,
+  I32_WRAP_I64, I32_XOR, I64, I64_POPCNT, I64_XOR,
+} from '../wasm-asm.ts';
 import type { Code, WasmMemory } from '../wasm-asm.ts';
 
-const I64 = 0x7e;
-const load64: Code = [0x29, 3, 0];
-const I64_XOR = 0x85;
-const I64_POPCNT = 0x7b;
-const I32_WRAP_I64 = 0xa7;
-const I32_XOR = 0x73;
-const I32_LE_U = 0x4d;
-const I32_GE_U = 0x4f;
 
 // query(nMasks, nQueries, masks, qkeys, qhashes, start, hash, t, out, limit) -> end of out or -1 when full
 const [N_MASKS, N_Q, MASKS, QKEYS, QHASH, START, HASH, T, OUT, LIMIT] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -28,13 +23,13 @@ const body: Code = [
     ...word(MASKS, M), ...load32(), ...set(MK),
     ...i32(0), ...set(QI),
     ...whileLt(QI, i32(1), get(N_Q), [
-      ...get(QHASH), ...get(QI), ...i32(3), I32_SHL, I32_ADD, ...load64, ...set(QH),
+      ...get(QHASH), ...get(QI), ...i32(3), I32_SHL, I32_ADD, ...load64(), ...set(QH),
       ...word(QKEYS, QI), ...load32(), ...get(MK), I32_XOR, ...set(K),
       ...word(START, K), ...load32(), ...set(P),
       ...word(START, K), ...load32(4), ...set(E),
       ...whileLt(P, i32(1), get(E), [
         ...when([
-          ...get(QH), ...get(HASH), ...get(P), ...i32(3), I32_SHL, I32_ADD, ...load64, I64_XOR, I64_POPCNT, I32_WRAP_I64,
+          ...get(QH), ...get(HASH), ...get(P), ...i32(3), I32_SHL, I32_ADD, ...load64(), I64_XOR, I64_POPCNT, I32_WRAP_I64,
           ...tee(D), ...get(T), I32_LE_U,
         ], [
           // Out of room: report and let JavaScript grow the memory and resume from this mask.

@@ -6,19 +6,18 @@
 // JS, so the bytes are identical (the unit tests compare the two).
 import {
   buildModule, doWhile, ensureBytes, get, i32, instantiate, load32, set, simd, tee, I32, I32_ADD, I32_MUL, V128,
-  I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, V128_LOAD, V128_STORE,
+  I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, V128_LOAD, V128_STORE, I8X16_SHUFFLE, I32X4_SHR_S, I32X4_ADD,
+  I16X8_NARROW_I32X4_S, I8X16_NARROW_I16X8_U,
 } from '../wasm-asm.ts';
 import type { Code, WasmMemory } from '../wasm-asm.ts';
 
 const LOAD64_ZERO: Code = simd(0x5d, 3, 0);
 const STORE32_LANE0: Code = simd(0x5a, 2, 0, 0);
-const shuffle = (lanes: number[]): Code => simd(0x0d, ...lanes);
-const I32X4_SHR_S = simd(0xac);
-const I32X4_ADD = simd(0xae);
+const shuffle = I8X16_SHUFFLE;
 const I32X4_SPLAT = simd(0x11);
 const DOT = simd(0xba);
-const NARROW_I32_S = simd(0x85);
-const NARROW_I16_U = simd(0x66);
+const NARROW_I32_S = I16X8_NARROW_I32X4_S;
+const NARROW_I16_U = I8X16_NARROW_I16X8_U;
 const BITS = 14;
 const HALFV: Code = [...i32(1 << (BITS - 1)), ...I32X4_SPLAT];
 

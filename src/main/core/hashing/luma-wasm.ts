@@ -3,18 +3,12 @@
 // imghash does; the other hashes need luma from those same pixels, and the JS loop
 // (lumaFromInterleaved) would cost as much as the decode itself. Integer arithmetic throughout:
 // the result equals the JS loop byte for byte.
-import { doWhile, get, i32, set, simd, v128Const, I32, I32_ADD, V128, V128_LOAD, V128_STORE } from '../wasm-asm.ts';
+import {
+  doWhile, get, i32, set, v128Const, I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, I16X8_NARROW_I32X4_U, I32, I32_ADD, I32X4_ADD,
+  I32X4_EXTMUL_HIGH_I16X8_U, I32X4_EXTMUL_LOW_I16X8_U, I32X4_SHR_U, I8X16_NARROW_I16X8_U, I8X16_SHUFFLE, V128, V128_LOAD, V128_STORE,
+} from '../wasm-asm.ts';
 import type { Code } from '../wasm-asm.ts';
 
-const SHUFFLE = (lanes: number[]): Code => simd(0x0d, ...lanes);
-const I16X8_EXTEND_LOW_U8 = simd(0x89);
-const I16X8_EXTEND_HIGH_U8 = simd(0x8a);
-const I32X4_EXTMUL_LOW_U16 = simd(0xbe);
-const I32X4_EXTMUL_HIGH_U16 = simd(0xbf);
-const I32X4_ADD = simd(0xae);
-const I32X4_SHR_U = simd(0xad);
-const I16X8_NARROW_I32X4_U = simd(0x86);
-const I8X16_NARROW_I16X8_U = simd(0x66);
 
 const u16x8 = (v: number): Code => v128Const(Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? v & 255 : v >> 8)));
 const i32x4 = (v: number): Code => v128Const(Array.from({ length: 16 }, (_, i) => (v >>> (8 * (i % 4))) & 255));
@@ -40,11 +34,11 @@ const channel = (c: number): Code => {
   const k = u16x8(COEFFS[c]!);
   const acc = (a: number, part: number, mul: Code): Code => [...get(a), ...get(part), ...k, ...mul, ...I32X4_ADD, ...set(a)];
   return [
-    ...get(V0), ...get(V1), ...SHUFFLE(first), ...get(V2), ...SHUFFLE(second), ...set(CH),
-    ...get(CH), ...I16X8_EXTEND_LOW_U8, ...set(LO),
-    ...get(CH), ...I16X8_EXTEND_HIGH_U8, ...set(HI),
-    ...acc(A0, LO, I32X4_EXTMUL_LOW_U16), ...acc(A1, LO, I32X4_EXTMUL_HIGH_U16),
-    ...acc(A2, HI, I32X4_EXTMUL_LOW_U16), ...acc(A3, HI, I32X4_EXTMUL_HIGH_U16),
+    ...get(V0), ...get(V1), ...I8X16_SHUFFLE(first), ...get(V2), ...I8X16_SHUFFLE(second), ...set(CH),
+    ...get(CH), ...I16X8_EXTEND_LOW_U, ...set(LO),
+    ...get(CH), ...I16X8_EXTEND_HIGH_U, ...set(HI),
+    ...acc(A0, LO, I32X4_EXTMUL_LOW_I16X8_U), ...acc(A1, LO, I32X4_EXTMUL_HIGH_I16X8_U),
+    ...acc(A2, HI, I32X4_EXTMUL_LOW_I16X8_U), ...acc(A3, HI, I32X4_EXTMUL_HIGH_I16X8_U),
   ];
 };
 
