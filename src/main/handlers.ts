@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods, Progress as ContractProgress } from '../shared/contract.ts';
+import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods } from '../shared/contract.ts';
 import { isMethodName, validateArgs } from '../shared/contract.ts';
 import { openCatalog } from './core/catalog/catalog.ts';
-import { runExport } from './core/export/export.ts';
-import { ExportSettingsError } from './core/export/settings.ts';
+import type { ExportReport } from './core/export/export.ts';
 import { computeFolds, type FoldResult } from './core/folds/catalog-folds.ts';
-import type { Progress } from './core/jobs.ts';
 import type { ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
@@ -18,6 +15,7 @@ import { ExportArgsError, exportSettings, sameExportReport } from './serve/expor
 import { ExportForm } from './serve/export-preview.ts';
 import { DupsError, DupsService } from './serve/dups.ts';
 import { runInThread } from './serve/threaded.ts';
+import { JobRunner, type JobBody, type JobKind } from './serve/jobs.ts';
 import { threadedDupsCompute } from './serve/dups-threads.ts';
 import { SearchPool } from './core/dups/parallel.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
@@ -29,7 +27,6 @@ import { inspect as inspectTfrecord, samples as tfrecordSamples, ViewerError } f
 // Host with their own event sink and dialog, then route every call through dispatch().
 
 // The contract restates core types for the renderer; these lines fail to compile if they drift apart.
-const sameProgress = (p: Progress): ContractProgress => p;
 const sameReport = (r: ImportReport): ContractReport => r;
 const sameFolds = (r: FoldResult): FoldsResult => r;
 
@@ -65,7 +62,7 @@ export class Host {
   private searchPool: SearchPool | null = null;
   /** The only folder `export.reveal` may open: where this host's last export was written. */
   private lastExportDir: string | null = null;
-  private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly jobs: JobRunner;
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
   private walkProblems: { path: string; error: string; source: string }[] = [];
   private readonly opts: HostOptions;
@@ -73,6 +70,7 @@ export class Host {
 
   constructor(opts: HostOptions) {
     this.opts = opts;
+    this.jobs = new JobRunner(opts.emit);
     this.thumbs = new Thumbnails(() => this.catalog);
     this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
     if (opts.catalog) {
@@ -98,8 +96,7 @@ export class Host {
   async close(): Promise<void> {
     await this.exportForm.close();
     await this.searchPool?.close();
-    for (const job of this.jobs.values()) job.controller.abort();
-    await Promise.allSettled([...this.jobs.values()].map((j) => j.done));
+    await this.jobs.stopAll();
     this.catalog?.db.close();
     this.catalog = null;
   }
@@ -107,7 +104,7 @@ export class Host {
   private open(file: string): { db: Database.Database; path: string } {
     const path = expandPath(file);
     if (this.catalog?.path === path) return this.catalog;
-    if (this.jobs.size > 0) throw new HostError('An import or export is running; cancel it or wait before opening another catalog.');
+    if (this.jobs.running) throw new HostError('An import or export is running; cancel it or wait before opening another catalog.');
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
@@ -131,7 +128,7 @@ export class Host {
    */
   private warmUpDuplicates(path: string): void {
     const timer = setTimeout(() => {
-      if (this.catalog?.path !== path || this.jobs.size > 0 || this.dupsBusy) return;
+      if (this.catalog?.path !== path || this.jobs.running || this.dupsBusy) return;
       try {
         this.dups().load();
       } catch {
@@ -155,7 +152,7 @@ export class Host {
 
   /** Clustering and decisions write the catalog: not while an import is writing it too. */
   private async dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
-    if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
+    if (this.jobs.running) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
     // Clustering now runs in a thread, so another call (or a job) could arrive meanwhile.
     if (this.dupsBusy) throw new HostError('Clusters are still being computed; try again when they are shown.');
     this.dupsBusy = true;
@@ -186,19 +183,10 @@ export class Host {
   }
 
   /** One job at a time: it writes the catalog (import) or reads it whole (export) while the UI waits. */
-  private startJob(kind: 'import' | 'export', run: (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }, jobId: string) => Promise<void>): string {
-    if (this.jobs.size > 0) throw new HostError('An import or export is already running; wait for it or cancel it.');
+  private startJob(kind: JobKind, body: JobBody): string {
+    if (this.jobs.running) throw new HostError('An import or export is already running; wait for it or cancel it.');
     if (this.dupsBusy) throw new HostError('Clusters are being computed; start the job when they are shown.');
-    const jobId = randomUUID();
-    const controller = new AbortController();
-    const emit = this.opts.emit;
-    const done = run({
-      signal: controller.signal,
-      onProgress: (p) => emit('job.progress', { jobId, kind, progress: sameProgress(p) }),
-    }, jobId).catch((err: unknown) => emit('job.done', { jobId, kind, error: (err as Error).message ?? String(err) }));
-    const entry = { controller, done: done.finally(() => this.jobs.delete(jobId)) };
-    this.jobs.set(jobId, entry);
-    return jobId;
+    return this.jobs.start(kind, body);
   }
 
   private startImport(args: Methods['import.start']['args']): string {
@@ -218,7 +206,7 @@ export class Host {
   }
 
   private startExport(args: Methods['export.start']['args']): string {
-    const { db } = this.current();
+    const { path } = this.current();
     let settings;
     try {
       settings = exportSettings(args);
@@ -226,13 +214,8 @@ export class Host {
       throw err instanceof ExportArgsError ? new HostError(err.message) : err;
     }
     return this.startJob('export', async (ctx, jobId) => {
-      let report;
-      try {
-        report = await runExport(db, settings, ctx);
-      } catch (err) {
-        // Settings problems (a folder holding another export, a bad template) are the user's to fix.
-        throw err instanceof ExportSettingsError ? new HostError(err.message) : err;
-      }
+      // Settings problems (a folder holding another export, a bad template) come back as the job's error.
+      const report = await runInThread<ExportReport>({ kind: 'export', catalog: path, settings }, ctx);
       if (!report.cancelled) this.lastExportDir = report.outDir;
       const readExample = report.cancelled ? undefined : await readFile(join(report.outDir, 'read_example.py'), 'utf8').catch(() => undefined);
       this.opts.emit('job.done', { jobId, kind: 'export', report: sameExportReport(report), ...(readExample ? { readExample } : {}) });
@@ -265,11 +248,7 @@ export class Host {
       'export.preview': async (args) => this.form((f, db) => f.preview(db, args)),
       'export.estimate': async (args) => this.form((f, db) => f.estimate(db, args)),
       'export.template': async ({ template }) => this.form(async (f, db) => f.template(db, template)),
-      'job.cancel': async ({ jobId }) => {
-        const job = this.jobs.get(jobId);
-        job?.controller.abort();
-        return { cancelled: job !== undefined };
-      },
+      'job.cancel': async ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
       'fs.complete': async ({ prefix, kind }) => ({ entries: await completePath(prefix, kind) }),
       'dups.sweep': async ({ max }) => this.dups().sweep(max),
       'dups.load': async () => this.dups().load(),
@@ -280,7 +259,7 @@ export class Host {
       'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
       'folds.compute': async (args) => {
         // Folds are rewritten in the catalog: not while an import is adding rows to it.
-        if (this.jobs.size > 0) throw new HostError('An import or export is running; wait for it to finish before assigning folds.');
+        if (this.jobs.running) throw new HostError('An import or export is running; wait for it to finish before assigning folds.');
         return sameFolds(computeFolds(this.current().db, args));
       },
       'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),

@@ -1,10 +1,12 @@
-// Worker-thread side of threaded.ts: runs one catalog-writing job (an import, or a clustering run)
+// Worker-thread side of threaded.ts: runs one catalog job (an import, an export, a clustering run)
 // on its own SQLite connection, so the host's main thread (Electron's main process, the browser
 // host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCatalog } from '../core/catalog/catalog.ts';
 import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
+import { runExport } from '../core/export/export.ts';
+import type { ExportSettings } from '../core/export/settings.ts';
 import { runImport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
 
@@ -12,7 +14,8 @@ export type ThreadJob =
   | { kind: 'import'; catalog: string; root: string; labels: LabelSpec; labelMapFile?: string }
   | { kind: 'clusters'; catalog: string; rule: MatchRule }
   | { kind: 'refresh-clusters'; catalog: string }
-  | { kind: 'phashes'; catalog: string };
+  | { kind: 'phashes'; catalog: string }
+  | { kind: 'export'; catalog: string; settings: ExportSettings };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -32,6 +35,8 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
         return computeClusters(db, job.rule);
       case 'refresh-clusters':
         return refreshClusters(db);
+      case 'export':
+        return await runExport(db, job.settings, { signal, onProgress: (progress) => post({ type: 'progress', progress }) });
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
         return loadPHashes(db);
