@@ -6,7 +6,7 @@ import type { Events, EventName, FoldsResult, ImportReport as ContractReport, Me
 import { isMethodName, validateArgs } from '../shared/contract.ts';
 import { openCatalog } from './core/catalog/catalog.ts';
 import type { ExportReport } from './core/export/export.ts';
-import { computeFolds, type FoldResult } from './core/folds/catalog-folds.ts';
+import type { FoldResult } from './core/folds/catalog-folds.ts';
 import type { ImportReport } from './core/scan/import.ts';
 import type { LabelSpec } from './core/scan/labels.ts';
 import { WINNOW_VERSION } from './core/version.ts';
@@ -260,7 +260,8 @@ export class Host {
       'folds.compute': async (args) => {
         // Folds are rewritten in the catalog: not while an import is adding rows to it.
         if (this.jobs.running) throw new HostError('An import or export is running; wait for it to finish before assigning folds.');
-        return sameFolds(computeFolds(this.current().db, args));
+        // Seconds at a million images: off the host's thread, like clustering.
+        return sameFolds(await runInThread<FoldResult>({ kind: 'folds', catalog: this.current().path, params: args }));
       },
       'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),
       'viewer.samples': async (args) => this.viewer(() => tfrecordSamples(args)),

@@ -1,4 +1,4 @@
-// Worker-thread side of threaded.ts: runs one catalog job (an import, an export, a clustering run)
+// Worker-thread side of threaded.ts: runs one catalog job (an import, an export, clustering, folds)
 // on its own SQLite connection, so the host's main thread (Electron's main process, the browser
 // host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -6,6 +6,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import { runExport } from '../core/export/export.ts';
+import { computeFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
 import type { ExportSettings } from '../core/export/settings.ts';
 import { runImport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
@@ -15,7 +16,8 @@ export type ThreadJob =
   | { kind: 'clusters'; catalog: string; rule: MatchRule }
   | { kind: 'refresh-clusters'; catalog: string }
   | { kind: 'phashes'; catalog: string }
-  | { kind: 'export'; catalog: string; settings: ExportSettings };
+  | { kind: 'export'; catalog: string; settings: ExportSettings }
+  | { kind: 'folds'; catalog: string; params: FoldParams };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -37,6 +39,8 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
         return refreshClusters(db);
       case 'export':
         return await runExport(db, job.settings, { signal, onProgress: (progress) => post({ type: 'progress', progress }) });
+      case 'folds':
+        return computeFolds(db, job.params);
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
         return loadPHashes(db);
