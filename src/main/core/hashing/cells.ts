@@ -162,11 +162,17 @@ const HALF_TO_RGB_SUM = 0.5;
 
 let blockCols = new Float64Array(1024);
 
-/** One pass over `grey` (width x height): cell sums on a ~parts x parts grid plus blockhash sums. */
-export function scanGrey(grey: Uint8Array, width: number, height: number, partsX: number, partsY: number, lut: HalfLevelLut): ScanResult {
+/**
+ * One pass over `grey` (width x height): cell sums on a ~parts x parts grid plus blockhash sums.
+ * With `scratch` the sums are written there (when large enough) instead of a new array: a caller that
+ * uses them before the next scan saves an allocation per image.
+ */
+export function scanGrey(
+  grey: Uint8Array, width: number, height: number, partsX: number, partsY: number, lut: HalfLevelLut, scratch?: Float64Array,
+): ScanResult {
   const ax = cachedAxis(width, Math.min(width, partsX));
   const ay = cachedAxis(height, Math.min(height, partsY));
-  const sums = lut === LUT_FASTDCT || lut === LUT_EXACT ? cellSumsWasm(grey, width, height, ax.edges, ay.edges, lut === LUT_FASTDCT) : null;
+  const sums = lut === LUT_FASTDCT || lut === LUT_EXACT ? cellSumsWasm(grey, width, height, ax.edges, ay.edges, lut === LUT_FASTDCT, scratch) : null;
   if (sums === null) return scanGreyJs(grey, width, height, partsX, partsY, lut);
   const cells = { sums, ncx: ax.edges.length - 1, ncy: ay.edges.length - 1, xEdges: ax.edges, yEdges: ay.edges };
   // Lazy: colour images take blockhash from their RGB instead (colourBlockhashSums).

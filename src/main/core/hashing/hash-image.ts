@@ -79,6 +79,8 @@ export interface HashOptions {
   blockhash?: BlockhashMode;
 }
 
+const cellScratch = new Float64Array(128 * 128);
+
 /** All hashes of a decoded greyscale image. */
 export function hashGrey(img: GreyImage, mode: BlockhashMode = 'luma'): ImageHashes {
   return hashGreyWithFeatures(img, mode).hashes;
@@ -88,7 +90,8 @@ export function hashGrey(img: GreyImage, mode: BlockhashMode = 'luma'): ImageHas
 export function hashGreyWithFeatures(img: GreyImage, mode: BlockhashMode = 'luma'): GreyHashes {
   const { grey, width, height } = img;
   const lut = img.fastDct ? LUT_FASTDCT : LUT_EXACT;
-  const scan = scanGrey(grey, width, height, CELLS, CELLS, lut);
+  // The cell sums live in a scratch array: they are consumed before this function returns.
+  const scan = scanGrey(grey, width, height, CELLS, CELLS, lut, cellScratch);
   // A greyscale source has R = G = B, so its luma sums are its colour sums too.
   const colour = mode === 'colour' ? img.colour : undefined;
   const sums = colour ? colourBlockhashSums(colour.data, colour.channels, width, height) : scan.blockhashSums;
@@ -116,11 +119,21 @@ export function hashGreyWithFeatures(img: GreyImage, mode: BlockhashMode = 'luma
  * Throws MediaError for oversized, corrupt or unsupported images.
  */
 export async function hashImage(buf: Buffer, opts: HashOptions = {}): Promise<HashResult> {
-  const mode = opts.blockhash ?? 'luma';
-  const fast = hashJpegInPlace(buf, opts, mode);
-  if (fast !== null) return fast;
+  return hashImageNow(buf, opts) ?? hashImageLater(buf, opts);
+}
+
+/**
+ * The synchronous part of hashImage: the JPEG fast path, or null when the image needs the
+ * asynchronous route. `buf` is not used after it returns, so a caller may reuse it at once.
+ */
+export function hashImageNow(buf: Buffer, opts: HashOptions = {}): HashResult | null {
+  return hashJpegInPlace(buf, opts, opts.blockhash ?? 'luma');
+}
+
+/** The general route (sharp, or libjpeg-turbo through decodeGrey); `buf` must stay untouched until it settles. */
+export async function hashImageLater(buf: Buffer, opts: HashOptions = {}): Promise<HashResult> {
   const img = await decodeGrey(buf, opts);
-  return { info: img.info, ...hashGreyWithFeatures(img, mode) };
+  return { info: img.info, ...hashGreyWithFeatures(img, opts.blockhash ?? 'luma') };
 }
 
 /**

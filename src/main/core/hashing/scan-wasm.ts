@@ -127,7 +127,9 @@ export function lumaFromRgbWasm(rgb: Uint8Array, pixels: number): Uint8Array {
  * Sums of lut[p] over each cell (cells.ts layout, row-major ncy x ncx), where lut is LUT_EXACT
  * (fastDct false) or LUT_FASTDCT (true). Returns null when a cell could overflow 32 bits.
  */
-export function cellSumsWasm(grey: Uint8Array, width: number, height: number, xe: Int32Array, ye: Int32Array, fastDct: boolean): Float64Array | null {
+export function cellSumsWasm(
+  grey: Uint8Array, width: number, height: number, xe: Int32Array, ye: Int32Array, fastDct: boolean, scratch?: Float64Array,
+): Float64Array | null {
   const ncx = xe.length - 1;
   const ncy = ye.length - 1;
   if (width * height >= 4_000_000) {
@@ -161,7 +163,7 @@ export function cellSumsWasm(grey: Uint8Array, width: number, height: number, xe
       k.band(pix + y * width, width, w16, Math.min(BAND_ROWS, y1 - y), col, edges, ncx, dst, bias);
     }
   }
-  const sums = new Float64Array(ncx * ncy);
+  const sums = scratch && scratch.length >= ncx * ncy ? scratch.subarray(0, ncx * ncy) : new Float64Array(ncx * ncy);
   sums.set(sums32);
   return sums;
 }
