@@ -10,14 +10,24 @@ export interface ResultBatch<R> {
 }
 
 /**
- * The worker side: runs each batch's tasks concurrently (a slow one, e.g. a large image in sharp,
- * overlaps the others) and answers once per batch. `failed` turns an unexpected error into a result.
+ * The worker side: runs each batch's tasks concurrently and answers with the results that are ready,
+ * gathered per turn of the event loop: the fast ones of a batch leave together at once, and a slow
+ * one (a large image in sharp) follows alone instead of holding the others back, so the pool can
+ * refill this worker meanwhile. `failed` turns an unexpected error into a result.
  */
 export function serveBatches<T, R>(port: MessagePort, handle: (task: T) => Promise<R>, failed: (err: unknown) => R): void {
+  let ready: { seq: number; result: R }[] = [];
+  const flush = (): void => {
+    const results = ready;
+    ready = [];
+    port.postMessage({ results } satisfies ResultBatch<R>);
+  };
   port.on('message', (msg: TaskBatch<T>) => {
-    void Promise.all(
-      msg.batch.map(({ seq, task }) => handle(task).catch(failed).then((result) => ({ seq, result }))),
-    ).then((results) => port.postMessage({ results } satisfies ResultBatch<R>));
+    for (const { seq, task } of msg.batch) {
+      void handle(task).catch(failed).then((result) => {
+        if (ready.push({ seq, result }) === 1) setImmediate(flush);
+      });
+    }
   });
 }
 
