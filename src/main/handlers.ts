@@ -13,11 +13,11 @@ import { WINNOW_VERSION } from './core/version.ts';
 import { completePath, expandPath } from './serve/complete.ts';
 import { ExportArgsError, exportSettings, sameExportReport } from './serve/export-settings.ts';
 import { ExportForm } from './serve/export-preview.ts';
-import { DupsError, DupsService } from './serve/dups.ts';
+import type { DupsService } from './serve/dups.ts';
+import { DupsHost } from './serve/dups-host.ts';
+import { HostError } from './serve/host-error.ts';
 import { runInThread } from './serve/threaded.ts';
 import { JobRunner, type JobBody, type JobKind } from './serve/jobs.ts';
-import { threadedDupsCompute } from './serve/dups-threads.ts';
-import { SearchPool } from './core/dups/parallel.ts';
 import { catalogSummary, failedImages, listImagePage } from './serve/queries.ts';
 import { defaultConfigDir, RecentCatalogs } from './serve/recent.ts';
 import { Thumbnails } from './serve/thumbs.ts';
@@ -47,19 +47,14 @@ export interface HostOptions {
   recent?: RecentCatalogs | null;
 }
 
-/** A user-facing failure: its message is shown as is (anything else is too, but logged as a bug). */
-export class HostError extends Error {
-  override name = 'HostError';
-}
+export { HostError };
 
 export class Host {
   readonly handlers: HandlerMap;
   readonly thumbs: Thumbnails;
   readonly recent: RecentCatalogs | null;
   private catalog: { db: Database.Database; path: string } | null = null;
-  private dupsService: DupsService | null = null;
-  private dupsBusy = false;
-  private searchPool: SearchPool | null = null;
+  private readonly dupsHost: DupsHost;
   /** The only folder `export.reveal` may open: where this host's last export was written. */
   private lastExportDir: string | null = null;
   private readonly jobs: JobRunner;
@@ -71,6 +66,7 @@ export class Host {
   constructor(opts: HostOptions) {
     this.opts = opts;
     this.jobs = new JobRunner(opts.emit);
+    this.dupsHost = new DupsHost(() => this.jobs.running);
     this.thumbs = new Thumbnails(() => this.catalog);
     this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
     if (opts.catalog) {
@@ -95,7 +91,7 @@ export class Host {
   /** Cancels running jobs, waits for them to keep what they wrote, then closes the catalog. */
   async close(): Promise<void> {
     await this.exportForm.close();
-    await this.searchPool?.close();
+    await this.dupsHost.close();
     await this.jobs.stopAll();
     this.catalog?.db.close();
     this.catalog = null;
@@ -117,25 +113,8 @@ export class Host {
     this.thumbs.clear();
     this.walkProblems = [];
     this.catalog = { db, path };
-    this.dupsService = null;
-    this.warmUpDuplicates(path);
+    this.dupsHost.warmUp(() => (this.catalog?.path === path ? this.catalog : null));
     return this.catalog;
-  }
-
-  /**
-   * Reads the last cluster run into memory shortly after a catalog opens (once its first requests
-   * are answered), so the Duplicates screen opens without the ~250 ms of loading 10,000 clusters.
-   */
-  private warmUpDuplicates(path: string): void {
-    const timer = setTimeout(() => {
-      if (this.catalog?.path !== path || this.jobs.running || this.dupsBusy) return;
-      try {
-        this.dups().load();
-      } catch {
-        // a catalog without clusters, or one being written: the screen loads it when asked
-      }
-    }, 300);
-    timer.unref();
   }
 
   private current(): { db: Database.Database; path: string } {
@@ -144,25 +123,11 @@ export class Host {
   }
 
   private dups(): DupsService {
-    const { db, path } = this.current();
-    // The search threads stay warm across calls (~40 ms to start) and catalogs.
-    this.dupsService ??= new DupsService(db, threadedDupsCompute(path, () => (this.searchPool ??= new SearchPool())));
-    return this.dupsService;
+    return this.dupsHost.get(this.current());
   }
 
-  /** Clustering and decisions write the catalog: not while an import is writing it too. */
-  private async dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
-    if (this.jobs.running) throw new HostError('An import or export is running; wait for it to finish before changing duplicates.');
-    // Clustering now runs in a thread, so another call (or a job) could arrive meanwhile.
-    if (this.dupsBusy) throw new HostError('Clusters are still being computed; try again when they are shown.');
-    this.dupsBusy = true;
-    try {
-      return await run(this.dups());
-    } catch (err) {
-      throw err instanceof DupsError ? new HostError(err.message) : err;
-    } finally {
-      this.dupsBusy = false;
-    }
+  private dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
+    return this.dupsHost.write(this.current(), run);
   }
 
   /** The export form's preview, estimate and name check: settings problems are the user's to fix. */
@@ -185,7 +150,7 @@ export class Host {
   /** One job at a time: it writes the catalog (import) or reads it whole (export) while the UI waits. */
   private startJob(kind: JobKind, body: JobBody): string {
     if (this.jobs.running) throw new HostError('An import or export is already running; wait for it or cancel it.');
-    if (this.dupsBusy) throw new HostError('Clusters are being computed; start the job when they are shown.');
+    if (this.dupsHost.computing) throw new HostError('Clusters are being computed; start the job when they are shown.');
     return this.jobs.start(kind, body);
   }
 
