@@ -211,19 +211,20 @@ describe('colour blockhash', () => {
     }
   });
 
-  it('with blockhash: colour, hashImage equals hashRaw on the decoded JPEG and PNG pixels; by default, on their luma', async () => {
+  it('by default (colour), hashImage equals hashRaw on the decoded JPEG and PNG pixels; with blockhash: luma, on their luma', async () => {
     const { data, width, height } = img2Rgb();
     const raw = { raw: { width, height, channels: 3 as const } };
     const jpeg = await sharp(Buffer.from(data), raw).jpeg({ quality: 90 }).toBuffer();
     const decoded = jpegTurbo.decompressSync(jpeg, { format: jpegTurbo.FORMAT_RGBA });
-    const colour = await hashImage(jpeg, { blockhash: 'colour' });
+    const colour = await hashImage(jpeg);
+    expect((await hashImage(jpeg, { blockhash: 'colour' })).hashes).toEqual(colour.hashes);
     expect(toHex16(colour.hashes.blockhash)).toBe(toHex16(blockhashRawImghash(decoded.data, width, height)));
     const rgba = withAlpha(data, width * height, (i) => i % 5 === 0);
     const png = await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } }).png().toBuffer();
     expect(toHex16((await hashImage(png, { blockhash: 'colour' })).hashes.blockhash)).toBe(toHex16(blockhashRawImghash(rgba, width, height)));
-    // The default: hashRaw on the luma the other hashes use (libjpeg-turbo's Y for a JPEG).
+    // 'luma': hashRaw on the luma the other hashes use (libjpeg-turbo's Y for a JPEG).
     const y = jpegTurbo.decompressSync(jpeg, { format: jpegTurbo.FORMAT_GRAY }).data;
-    const luma = await hashImage(jpeg);
+    const luma = await hashImage(jpeg, { blockhash: 'luma' });
     expect(luma.hashes.blockhash).toBe(blockhashViaImghash(y, width, height));
     expect(luma.hashes.blockhash).not.toBe(colour.hashes.blockhash);
     // Only blockhash depends on the mode.

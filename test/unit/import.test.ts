@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
+import { getSetting, openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { listImages } from '../../src/main/core/catalog/images.ts';
 import type { Progress } from '../../src/main/core/jobs.ts';
 import { runImport } from '../../src/main/core/scan/import.ts';
@@ -165,13 +165,14 @@ describe('progress and cancellation', () => {
 });
 
 describe('blockhash mode', () => {
-  it('is fixed by the first import: colour hashes R+G+B, a later luma import is refused, other hashes agree', async () => {
+  it('is fixed by the first import: colour (the default) hashes R+G+B, a later luma import is refused, other hashes agree', async () => {
     const root = join(scratch(), 'data');
     for (let i = 0; i < 4; i++) await writeJpeg(join(root, `a${i}.jpg`), 40 + i, 200, 150);
     const colourDb = openCatalog(join(scratch(), 'colour.winnow'));
-    await runImport({ db: colourDb, root, labels: { mode: 'none' }, blockhash: 'colour', workers: 1 });
+    await runImport({ db: colourDb, root, labels: { mode: 'none' }, workers: 1 });
+    expect(getSetting(colourDb, 'hashing.blockhash')).toBe('colour');
     const lumaDb = openCatalog(join(scratch(), 'luma.winnow'));
-    await runImport({ db: lumaDb, root, labels: { mode: 'none' }, workers: 1 });
+    await runImport({ db: lumaDb, root, labels: { mode: 'none' }, blockhash: 'luma', workers: 1 });
     const colour = listImages(colourDb);
     const luma = listImages(lumaDb);
     expect(colour.map((r) => r.phash)).toEqual(luma.map((r) => r.phash));
@@ -182,5 +183,20 @@ describe('blockhash mode', () => {
     expect(again).toMatchObject({ unchanged: 4, added: 0 });
     colourDb.close();
     lumaDb.close();
+  });
+
+  it('keeps catalogs indexed before the choice existed on luma (their blockhashes), whatever the new default', async () => {
+    const root = join(scratch(), 'old');
+    for (let i = 0; i < 3; i++) await writeJpeg(join(root, `o${i}.jpg`), 60 + i, 120, 90);
+    const db = openCatalog(join(scratch(), 'old.winnow'));
+    await runImport({ db, root, labels: { mode: 'none' }, blockhash: 'luma', workers: 1 });
+    const before = listImages(db).map((r) => r.blockhash);
+    db.prepare("DELETE FROM settings WHERE key = 'hashing.blockhash'").run(); // as written by session-1 Winnow
+    await writeJpeg(join(root, 'o3.jpg'), 90, 120, 90);
+    expect(await runImport({ db, root, labels: { mode: 'none' }, workers: 1 })).toMatchObject({ added: 1, unchanged: 3 });
+    expect(getSetting(db, 'hashing.blockhash')).toBe('luma');
+    expect(listImages(db).slice(0, 3).map((r) => r.blockhash)).toEqual(before);
+    await expect(runImport({ db, root, labels: { mode: 'none' }, blockhash: 'colour' })).rejects.toThrow(/luma-based/);
+    db.close();
   });
 });

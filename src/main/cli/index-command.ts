@@ -11,7 +11,8 @@ export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|cs
   Imports (or re-imports) every image below DIR into the catalog FILE (created if needed).
   Labels come from the first sub-folder name (default), a CSV with image_id,label columns, or nowhere.
   Re-importing reads only new or changed files. DIR is never written to.
-  --blockhash colour sums R+G+B as imghash does (about 12% slower); a catalog keeps its first choice.`;
+  --blockhash colour (default) sums R+G+B per block as imghash does; luma sums the grey the other
+    hashes use (faster). A catalog keeps the kind of its first import.`;
 
 export function parseLabelSpec(value: string | undefined): LabelSpec {
   if (value === undefined || value === 'folders') return { mode: 'folders' };

@@ -5,15 +5,28 @@
 //    full-resolution image that Pillow would hash, so hashes come out bit-exact most of the time.
 //  - big JPEGs and every other format: sharp. Big images are shrunk while loading (JPEG DCT
 //    scaling), never decoded at full size just to produce 64-bit hashes.
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
 import type { Metadata } from 'sharp';
-import jpegTurbo from '@julusian/jpeg-turbo';
+import type sharpType from 'sharp';
 import { isJpeg, jpegFrameInfo, pngHeaderSize } from './image-headers.ts';
 import { lumaFromRgbWasm } from './hashing/scan-wasm.ts';
 
 export { isJpeg, jpegFrame, jpegFrameInfo, type JpegFrame } from './image-headers.ts';
 
-sharp.cache(false);
+// sharp is loaded on first use, through require(): its CommonJS build loads in a worker thread for
+// ~15 ms of CPU where its ES module build takes ~60-100 ms (measured), and an import made only of
+// small JPEGs never needs it. Each import starts two worker threads, so this is paid per import.
+const requireCjs = createRequire(import.meta.url);
+// CommonJS too, so no ES-module wrapper is built for it in every worker thread.
+const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof import('@julusian/jpeg-turbo');
+let sharpModule: typeof sharpType | null = null;
+function sharp(): typeof sharpType {
+  if (sharpModule === null) {
+    sharpModule = requireCjs('sharp') as typeof sharpType;
+    sharpModule.cache(false);
+  }
+  return sharpModule;
+}
 
 export type MediaErrorCode = 'TOO_LARGE' | 'UNSUPPORTED' | 'CORRUPT';
 
@@ -164,7 +177,7 @@ export async function readInfo(buf: Uint8Array, opts: { maxPixels?: number } = {
   }
   let meta: Metadata;
   try {
-    meta = await sharp(toBuffer(buf), { limitInputPixels: false }).metadata();
+    meta = await sharp()(toBuffer(buf), { limitInputPixels: false }).metadata();
   } catch (err) {
     throw wrapSharpError(err);
   }
@@ -196,7 +209,7 @@ export async function decodeGrey(buf: Uint8Array, opts: { maxPixels?: number } =
   const exact = info.format !== 'jpeg' && pixels <= EXACT_MAX_PIXELS;
   // 'truncated' still rejects cut-off files (Pillow refuses them too) but tolerates the benign
   // warnings libjpeg-turbo bailed out on above.
-  let pipeline = sharp(toBuffer(buf), { failOn: 'truncated', limitInputPixels: limit, sequentialRead: true });
+  let pipeline = sharp()(toBuffer(buf), { failOn: 'truncated', limitInputPixels: limit, sequentialRead: true });
   if (!exact && Math.max(info.width, info.height) > REDUCED_SIDE) {
     pipeline = pipeline.resize(REDUCED_SIDE, REDUCED_SIDE, { fit: 'inside', fastShrinkOnLoad: true });
   }
@@ -251,7 +264,7 @@ export interface SharpRgbOptions {
  */
 export async function decodeRgbSharp(buf: Uint8Array, opts: SharpRgbOptions): Promise<RgbImage> {
   const bg = opts.background === 'white' ? { r: 255, g: 255, b: 255 } : { r: 0, g: 0, b: 0 };
-  let p = sharp(toBuffer(buf), { failOn: 'truncated', limitInputPixels: opts.maxPixels ?? pixelLimit, autoOrient: false });
+  let p = sharp()(toBuffer(buf), { failOn: 'truncated', limitInputPixels: opts.maxPixels ?? pixelLimit, autoOrient: false });
   if (opts.resize !== undefined) {
     const r = opts.resize;
     p = p.resize(r.width, r.height, { fit: r.fit, position: 'centre', kernel: r.kernel, background: { ...bg, alpha: 1 } });
@@ -293,7 +306,7 @@ export function encodeJpegRgb(img: RgbImage, opts: { quality: number; chroma: '4
 
 /** Version of the libvips bundled with sharp, for export manifests. */
 export function libvipsVersion(): string {
-  return sharp.versions.vips;
+  return sharp().versions.vips;
 }
 
 /**
@@ -302,7 +315,7 @@ export function libvipsVersion(): string {
  */
 export async function thumbnailJpeg(buf: Uint8Array, size: number): Promise<Buffer> {
   try {
-    return await sharp(toBuffer(buf), { failOn: 'none', limitInputPixels: pixelLimit, autoOrient: true })
+    return await sharp()(toBuffer(buf), { failOn: 'none', limitInputPixels: pixelLimit, autoOrient: true })
       .resize(size, size, { fit: 'inside', withoutEnlargement: true, fastShrinkOnLoad: true })
       .flatten({ background: { r: 128, g: 128, b: 128 } })
       .toColourspace('srgb')

@@ -9,6 +9,7 @@ import { blockMeansFromCells, resizeFromCells } from './cells-lanczos.ts';
 import { averageHashFromGrid, blockSums8, dHashFromGrid, pHashAndMirrorFromGrid, wHashFromBlockSums, whashScale } from './hashes.ts';
 import { blockhashFromSums } from './blockhash.ts';
 import { featuresFromGrids, type ImageFeatures } from './features.ts';
+import { DEFAULT_BLOCKHASH, type BlockhashMode } from './blockhash-mode.ts';
 
 export interface ImageHashes {
   ahash: bigint;
@@ -65,14 +66,7 @@ function hashExact(img: GreyImage, blockhash: bigint): GreyHashes {
   };
 }
 
-/**
- * What blockhash sums per block. 'colour' is imghash.hashRaw on the decoded RGBA (R+G+B), which
- * needs a colour decode and a luma conversion: ~12% of indexing throughput on the shared corpus.
- * 'luma' (the default) is hashRaw on the luma replicated to RGBA, free from the luma pass. A
- * catalog keeps one mode for all its images (import.ts), so its blockhashes compare.
- */
-export type BlockhashMode = 'luma' | 'colour';
-export const BLOCKHASH_MODES: readonly BlockhashMode[] = ['luma', 'colour'];
+export { BLOCKHASH_MODES, DEFAULT_BLOCKHASH, type BlockhashMode } from './blockhash-mode.ts';
 
 export interface HashOptions {
   maxPixels?: number;
@@ -82,12 +76,12 @@ export interface HashOptions {
 const cellScratch = new Float64Array(128 * 128);
 
 /** All hashes of a decoded greyscale image. */
-export function hashGrey(img: GreyImage, mode: BlockhashMode = 'luma'): ImageHashes {
+export function hashGrey(img: GreyImage, mode: BlockhashMode = DEFAULT_BLOCKHASH): ImageHashes {
   return hashGreyWithFeatures(img, mode).hashes;
 }
 
 /** All hashes of a decoded greyscale image plus the matching features, from the same grids. */
-export function hashGreyWithFeatures(img: GreyImage, mode: BlockhashMode = 'luma'): GreyHashes {
+export function hashGreyWithFeatures(img: GreyImage, mode: BlockhashMode = DEFAULT_BLOCKHASH): GreyHashes {
   const { grey, width, height } = img;
   const lut = img.fastDct ? LUT_FASTDCT : LUT_EXACT;
   // The cell sums live in a scratch array: they are consumed before this function returns.
@@ -127,13 +121,13 @@ export async function hashImage(buf: Buffer, opts: HashOptions = {}): Promise<Ha
  * asynchronous route. `buf` is not used after it returns, so a caller may reuse it at once.
  */
 export function hashImageNow(buf: Buffer, opts: HashOptions = {}): HashResult | null {
-  return hashJpegInPlace(buf, opts, opts.blockhash ?? 'luma');
+  return hashJpegInPlace(buf, opts, opts.blockhash ?? DEFAULT_BLOCKHASH);
 }
 
 /** The general route (sharp, or libjpeg-turbo through decodeGrey); `buf` must stay untouched until it settles. */
 export async function hashImageLater(buf: Buffer, opts: HashOptions = {}): Promise<HashResult> {
   const img = await decodeGrey(buf, opts);
-  return { info: img.info, ...hashGreyWithFeatures(img, opts.blockhash ?? 'luma') };
+  return { info: img.info, ...hashGreyWithFeatures(img, opts.blockhash ?? DEFAULT_BLOCKHASH) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { syncDecisions } from '../decisions/sync.ts';
-import type { BlockhashMode } from '../hashing/hash-image.ts';
+import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { refreshClusters } from '../dups/clusters.ts';
 import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
@@ -23,7 +23,7 @@ export interface ImportParams {
   workers?: number;
   /**
    * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
-   * imports use the catalog's mode and refuse a different one. Default: luma.
+   * imports use the catalog's mode and refuse a different one. Default: colour.
    */
   blockhash?: BlockhashMode;
 }
@@ -64,7 +64,7 @@ export class ImportInputError extends Error {
 
 const BLOCKHASH_SETTING = 'hashing.blockhash';
 
-/** The catalog's blockhash mode, fixed by its first import (catalogs from before the choice: luma). */
+/** The catalog's blockhash mode, fixed by its first import (catalogs from before the choice: luma, which they hold). */
 export function catalogBlockhashMode(db: Database.Database, requested?: BlockhashMode): BlockhashMode {
   const stored = (getSetting(db, BLOCKHASH_SETTING) ?? null) as BlockhashMode | null;
   const hasImages = db.prepare('SELECT 1 FROM hashes LIMIT 1').get() !== undefined;
@@ -75,7 +75,7 @@ export function catalogBlockhashMode(db: Database.Database, requested?: Blockhas
         'Use a new catalog for the other kind.',
     );
   }
-  const mode = current ?? requested ?? 'luma';
+  const mode = current ?? requested ?? DEFAULT_BLOCKHASH;
   if (stored === null) setSetting(db, BLOCKHASH_SETTING, mode);
   return mode;
 }

@@ -1,4 +1,5 @@
 import type { Dirent } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 
@@ -49,28 +50,29 @@ export async function walk(root: string, signal?: AbortSignal, onCount?: (n: num
     }
     const candidates = entries.filter((e) => e.name[0] !== 0x2e /* '.' */);
     for (let i = 0; i < candidates.length; i += STAT_BATCH) {
-      await Promise.all(
-        candidates.slice(i, i + STAT_BATCH).map(async (entry) => {
-          const rel = relDir.length ? Buffer.concat([relDir, SLASH, entry.name]) : Buffer.from(entry.name);
-          if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) return; // sockets, fifos, devices
-          try {
-            const st = await stat(Buffer.concat([absDir, SEP, entry.name]));
-            if (st.isDirectory()) {
-              const key = `${st.dev}:${st.ino}`;
-              if (seenDirs.has(key)) {
-                if (entry.isSymbolicLink()) problems.push({ rel: show(rel), error: 'symlink loop: points to a folder already scanned; skipped' });
-                return;
-              }
-              seenDirs.add(key);
-              stack.push(rel);
-            } else if (st.isFile()) {
-              files.push({ rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+      // Synchronous stats in small batches, yielding between them: a promise per stat costs the
+      // thread ~10x the system call itself (measured), and that thread also feeds the hashing workers.
+      if (i > 0) await new Promise((resume) => setImmediate(resume));
+      for (const entry of candidates.slice(i, i + STAT_BATCH)) {
+        const rel = relDir.length ? Buffer.concat([relDir, SLASH, entry.name]) : Buffer.from(entry.name);
+        if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) continue; // sockets, fifos, devices
+        try {
+          const st = statSync(Buffer.concat([absDir, SEP, entry.name]));
+          if (st.isDirectory()) {
+            const key = `${st.dev}:${st.ino}`;
+            if (seenDirs.has(key)) {
+              if (entry.isSymbolicLink()) problems.push({ rel: show(rel), error: 'symlink loop: points to a folder already scanned; skipped' });
+              continue;
             }
-          } catch (err) {
-            problems.push({ rel: show(rel), error: describeFsError(err) });
+            seenDirs.add(key);
+            stack.push(rel);
+          } else if (st.isFile()) {
+            files.push({ rel, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
           }
-        }),
-      );
+        } catch (err) {
+          problems.push({ rel: show(rel), error: describeFsError(err) });
+        }
+      }
       onCount?.(files.length);
     }
   }
