@@ -3,7 +3,7 @@
 // Python imagehash 4.3.2 and near-duplicate recall (shared corpus only), clustering at 100k and 1M
 // hashes, export re-encode/passthrough against the notebook's cv2 loop and a file copy, and the reader.
 // DIR is the output folder of ../shared/corpus/make_corpus.sh (images in DIR/corpus/<label>/...).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,12 +55,17 @@ async function decodeCeiling(): Promise<number> {
   return files.length / seconds;
 }
 
+// The hashing workers run the bundle `winnow index` runs (npm run bench builds it first), not the
+// TypeScript sources, whose type stripping adds ~40 ms of CPU to each worker's start.
+const builtWorker = new URL('../out/main/import-worker.js', import.meta.url);
+if (!existsSync(builtWorker)) throw new Error('out/main/import-worker.js is missing: run `npm run bench` (it builds first) or `npm run build`.');
+
 async function indexOnce(blockhash?: BlockhashMode): Promise<{ ips: number; rows: ReturnType<typeof listImages> }> {
   const scratch = mkdtempSync(join(tmpdir(), 'winnow-bench-'));
   try {
     const db = openCatalog(join(scratch, 'bench.winnow'));
     const started = performance.now();
-    const report = await runImport({ db, root: imagesDir, labels: { mode: 'folders' }, ...(blockhash ? { blockhash } : {}) });
+    const report = await runImport({ db, root: imagesDir, labels: { mode: 'folders' }, workerScript: builtWorker, ...(blockhash ? { blockhash } : {}) });
     const seconds = (performance.now() - started) / 1000;
     const rows = listImages(db);
     db.close();

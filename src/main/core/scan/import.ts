@@ -21,6 +21,8 @@ export interface ImportParams {
   /** Images with more pixels are refused as possible decompression bombs. */
   maxPixels?: number;
   workers?: number;
+  /** The hashing worker's script; default: the one beside this module (sources or bundle). */
+  workerScript?: URL;
   /**
    * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
    * imports use the catalog's mode and refuse a different one. Default: colour.
@@ -99,7 +101,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
   // Start the workers now: loading the hashing code and its native modules (~150 ms) then
   // overlaps the walk instead of following it.
   const pool = new WorkerPool<FileTask, FileResult>(
-    workerEntry('import-worker', import.meta.url),
+    params.workerScript ?? workerEntry('import-worker', import.meta.url),
     params.workers ?? availableParallelism(),
   );
   let walked: Awaited<ReturnType<typeof walk>>;
