@@ -4,6 +4,8 @@ import { blockMeansFromCells, resizeFromCells, resizeValues } from '../../src/ma
 import { hashGrey } from '../../src/main/core/hashing/hash-image.ts';
 import { averageHashFromGrid, dHashFromGrid, pHashFromGrid, wHashFromBlockSums, whashScale } from '../../src/main/core/hashing/hashes.ts';
 import { blockhashFromSums } from '../../src/main/core/hashing/blockhash.ts';
+import { lumaFromRgbWasm } from '../../src/main/core/hashing/scan-wasm.ts';
+import { lumaJs } from '../../src/main/core/media.ts';
 
 // The WebAssembly scan and resize (scan-wasm.ts, apply-wasm.ts) and the cheaper per-size tables
 // must reproduce the previous pure-JS pipeline bit for bit. That pipeline is kept verbatim below
@@ -239,5 +241,24 @@ describe('WebAssembly hashing kernels', () => {
       expect(same(resizeFromCells(scanGrey(grey, w, h, 96, 96, LUT_FASTDCT).cells, w, h, 32, 32), toU8(refResize(ref, w, h, 32, 32)))).toBe(true);
       expect(same(blockMeansFromCells(scanGrey(grey, w, h, 96, 96, LUT_FASTDCT).cells, w, h, s), blockMeans)).toBe(true);
     }
+  });
+});
+
+describe('RGB to luma kernel', () => {
+  it("equals Pillow's convert('L') loop on every one of the 2^24 colours", () => {
+    const n = 1 << 24;
+    const rgb = new Uint8Array(3 * n);
+    for (let i = 0; i < n; i++) {
+      rgb[3 * i] = i >>> 16;
+      rgb[3 * i + 1] = (i >>> 8) & 255;
+      rgb[3 * i + 2] = i & 255;
+    }
+    const wasm = lumaFromRgbWasm(rgb, n);
+    const js = lumaJs(rgb, n, 3);
+    let mismatches = 0;
+    for (let i = 0; i < n; i++) if (wasm[i] !== js[i]) mismatches++;
+    expect(mismatches).toBe(0);
+    // A length that is not a whole number of 16-pixel steps converts exactly too.
+    expect(Array.from(lumaFromRgbWasm(rgb.subarray(3 * 1000, 3 * 1037), 37))).toEqual(Array.from(js.subarray(1000, 1037)));
   });
 });

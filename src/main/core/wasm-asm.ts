@@ -75,6 +75,8 @@ export const I16X8_EXTEND_LOW_U = simd(0x89);
 export const I16X8_EXTEND_HIGH_U = simd(0x8a);
 export const I16X8_SHL = simd(0x8b);
 export const I16X8_ADD = simd(0x8e);
+export const I16X8_SHR_U = simd(0x8d);
+export const I16X8_MUL = simd(0x95);
 export const I8X16_SHUFFLE = (lanes: number[]): Code => simd(0x0d, ...lanes);
 export const I8X16_NARROW_I16X8_U = simd(0x66);
 export const I16X8_NARROW_I32X4_S = simd(0x85);
