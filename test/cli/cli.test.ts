@@ -1,4 +1,4 @@
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,6 +56,16 @@ describe('winnow index / list', () => {
     expect(c2[6]).toMatch(/^[0-9a-f]{64}$/);
     for (const h of c2.slice(7, 12)) expect(h).toMatch(/^[0-9a-f]{16}$/);
     expect(rows.find((r) => r.startsWith('bad/zero.jpg,'))).toContain(',error,');
+  });
+
+  it('stops quietly when the reader of its output goes away (winnow list --csv | head -1)', async () => {
+    const child = spawn(process.execPath, [bin, 'list', '--catalog', catalog, '--csv'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the first row is written: every write gets EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('lists the same as JSON', () => {

@@ -110,6 +110,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `winnow list --csv | head` closes the pipe early: the reader has what it wanted, so stop quietly
+// (as cat and ls do) instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode === undefined ? 0 : Number(process.exitCode));
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
