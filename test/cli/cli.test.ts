@@ -33,6 +33,7 @@ describe('winnow index / list', () => {
     expect(run.stdout).toMatch(/^Indexed .*photos into .*photos\.winnow$/m);
     expect(run.stdout).toMatch(/^ {2}added +10$/m);
     expect(run.stdout).toMatch(/^ {2}failed +5$/m);
+    expect(run.stdout).toMatch(/^ {2}[\d.]+ s, 16 files read \(\d+ per second\)$/m);
     for (const path of Object.keys(EXPECTED_FAILURES)) expect(run.stdout).toContain(`  ${path}: `);
     expect(snapshotTree(root)).toEqual(before);
   });

@@ -69,7 +69,8 @@ function formatReport(r: ImportReport, catalog: string): string {
     ['moved', r.moved], ['missing', r.missing], ['failed', r.failed], ['not images', r.skipped],
   ];
   for (const [name, n] of counts) lines.push(`  ${name.padEnd(12)}${String(n).padStart(8)}`);
-  lines.push(`  ${r.seconds.toFixed(2)} s, ${Math.round(r.hashedPerSec)} files read per second`);
+  const read = Math.round(r.hashedPerSec * r.seconds);
+  lines.push(`  ${r.seconds.toFixed(2)} s, ${read ? `${read} files read (${Math.round(r.hashedPerSec)} per second)` : 'no file needed reading'}`);
   if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {
     lines.push(`Problems (${r.failures.length}):`);
