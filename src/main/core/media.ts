@@ -20,7 +20,8 @@ const requireCjs = createRequire(import.meta.url);
 // CommonJS too, so no ES-module wrapper is built for it in every worker thread.
 const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof import('@julusian/jpeg-turbo');
 let sharpModule: typeof sharpType | null = null;
-function sharp(): typeof sharpType {
+/** sharp, loaded on first call (exported for the bench's decode ceiling, which must load it the same way). */
+export function sharp(): typeof sharpType {
   if (sharpModule === null) {
     sharpModule = requireCjs('sharp') as typeof sharpType;
     sharpModule.cache(false);
