@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { statSync } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { sep } from 'node:path';
 
@@ -50,8 +49,9 @@ export async function walk(root: string, signal?: AbortSignal, onCount?: (n: num
     }
     const candidates = entries.filter((e) => e.name[0] !== 0x2e /* '.' */);
     for (let i = 0; i < candidates.length; i += STAT_BATCH) {
-      // Synchronous stats in small batches, yielding between them: a promise per stat costs the
-      // thread ~10x the system call itself (measured), and that thread also feeds the hashing workers.
+      // Synchronous stats in small batches, yielding between them: a promise per stat cost the
+      // thread more than twice the CPU (measured: 28 -> 11 ms for 2,497 files), and that thread
+      // also feeds the hashing workers.
       if (i > 0) await new Promise((resume) => setImmediate(resume));
       for (const entry of candidates.slice(i, i + STAT_BATCH)) {
         const rel = relDir.length ? Buffer.concat([relDir, SLASH, entry.name]) : Buffer.from(entry.name);
