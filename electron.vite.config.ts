@@ -13,11 +13,11 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/shells/electron/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/scan/import-worker.ts'),
           'export-worker': resolve(__dirname, 'src/main/core/export/export-worker.ts'),
-          'job-thread': resolve(__dirname, 'src/main/serve/job-thread.ts'),
+          'job-thread': resolve(__dirname, 'src/main/host/job-thread.ts'),
           'search-worker': resolve(__dirname, 'src/main/core/dups/search-worker.ts'),
         },
       },

@@ -1,6 +1,6 @@
 // Result types and value lists of the contract (contract.ts re-exports all of it). The renderer
 // compiles this file too, so it must not import Node or core modules: these types mirror the
-// core's, and handlers.ts checks at compile time that they still match.
+// core's, and host/host.ts checks at compile time that they still match.
 
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 export const IMAGE_STATUSES = ['active', 'excluded', 'missing', 'error'] as const;

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { runImport } from '../../src/main/core/scan/import.ts';
-import { DupsService } from '../../src/main/serve/dups.ts';
+import { DupsService } from '../../src/main/host/dups-service.ts';
 import { writePlanted } from '../e2e/dups-fixtures.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 

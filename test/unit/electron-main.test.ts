@@ -1,4 +1,4 @@
-// src/main/index.ts on plain Node with electron mocked: the window is locked down, the app menu is
+// src/main/shells/electron/main.ts on plain Node with electron mocked: the window is locked down, the app menu is
 // installed, its items reach the page as `app.command` events, and opening a catalog through IPC
 // rebuilds File › Recent catalogs.
 import { join } from 'node:path';
@@ -69,7 +69,7 @@ describe('Electron main process', () => {
 
   beforeAll(async () => {
     process.env['WINNOW_CONFIG_DIR'] = join(tmp.path, 'config');
-    await import('../../src/main/index.ts');
+    await import('../../src/main/shells/electron/main.ts');
     for (let i = 0; i < 50 && windows.length === 0; i++) await new Promise((r) => setTimeout(r, 10)); // whenReady → createWindow
   });
   afterAll(() => tmp.cleanup());

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { computeClusters } from '../../src/main/core/dups/clusters.ts';
 import { PRESETS } from '../../src/main/core/dups/match.ts';
-import { Host } from '../../src/main/handlers.ts';
+import { Host } from '../../src/main/host/host.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 const tmp = tempDir('winnow-threads-');

@@ -3,7 +3,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_COMMANDS, EVENT_NAMES, isEventName, type AppCommand } from '../../src/shared/contract.ts';
-import { aboutBox, menuTemplate, SHORTCUTS, type MenuContext } from '../../src/main/menu.ts';
+import { aboutBox, menuTemplate, SHORTCUTS, type MenuContext } from '../../src/main/shells/electron/menu.ts';
 
 type Call = { command: AppCommand; path?: string } | 'about' | 'clear-recent';
 

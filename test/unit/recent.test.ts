@@ -3,8 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Host } from '../../src/main/handlers.ts';
-import { defaultConfigDir, RECENT_FILE, RecentCatalogs } from '../../src/main/serve/recent.ts';
+import { Host } from '../../src/main/host/host.ts';
+import { defaultConfigDir, RECENT_FILE, RecentCatalogs } from '../../src/main/host/recent.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 
 const tmp = tempDir('winnow-recent-');

@@ -4,9 +4,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateArgs, type EventName, type Events } from '../../src/shared/contract.ts';
-import { Host } from '../../src/main/handlers.ts';
-import { eventForwarder, imageProtocolResponse, pageMatcher, wireIpc, type InvokeEvent } from '../../src/main/serve/ipc.ts';
-import { parseImageId, parseImagePath, parseProtocolUrl } from '../../src/main/serve/thumbs.ts';
+import { Host } from '../../src/main/host/host.ts';
+import { eventForwarder, imageProtocolResponse, pageMatcher, wireIpc, type InvokeEvent } from '../../src/main/shells/electron/ipc.ts';
+import { parseImageId, parseImagePath, parseProtocolUrl } from '../../src/main/host/thumbs.ts';
 import { tempDir, writeJpeg } from '../helpers/fixtures.ts';
 
 describe('contract argument validation', () => {

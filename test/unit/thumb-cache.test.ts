@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { runImport } from '../../src/main/core/scan/import.ts';
-import { DEFAULT_THUMB_CACHE_BYTES, pruneThumbCache, thumbCacheCap } from '../../src/main/serve/thumb-cache.ts';
-import { Thumbnails } from '../../src/main/serve/thumbs.ts';
+import { DEFAULT_THUMB_CACHE_BYTES, pruneThumbCache, thumbCacheCap } from '../../src/main/host/thumb-cache.ts';
+import { Thumbnails } from '../../src/main/host/thumbs.ts';
 import { tempDir, writeJpeg } from '../helpers/fixtures.ts';
 
 const tmp = tempDir('winnow-thumbcache-');

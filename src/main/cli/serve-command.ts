@@ -1,5 +1,5 @@
-import { findRendererDir } from '../serve/static.ts';
-import { startServer } from '../serve/server.ts';
+import { findRendererDir } from '../shells/browser/static.ts';
+import { startServer } from '../shells/browser/server.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
 
 export const SERVE_USAGE = `winnow serve [--catalog FILE] [--port N]

@@ -3,9 +3,9 @@
 // last run read into memory shortly after a catalog opens.
 import type Database from 'better-sqlite3';
 import { SearchPool } from '../core/dups/parallel.ts';
-import { DupsError, DupsService } from './dups.ts';
+import { DupsError, DupsService } from './dups-service.ts';
 import { threadedDupsCompute } from './dups-threads.ts';
-import { HostError } from './host-error.ts';
+import { HostError } from './errors.ts';
 
 type Catalog = { db: Database.Database; path: string };
 

@@ -1,8 +1,8 @@
 // Read-only catalog queries the UI needs and the CLI does not (paged, filtered, counted): kept out of
 // core so the screens can page through 100k rows without loading them all.
 import type Database from 'better-sqlite3';
-import type { CatalogSummary, Failure, ImageItem, ImagePage, ImageStatus } from '../../shared/contract.ts';
-import { IMAGE_STATUSES } from '../../shared/contract.ts';
+import type { CatalogSummary, Failure, ImageItem, ImagePage, ImageStatus } from '../../../shared/contract.ts';
+import { IMAGE_STATUSES } from '../../../shared/contract.ts';
 
 export function catalogSummary(db: Database.Database, path: string): CatalogSummary {
   const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<ImageStatus, number>;

@@ -5,7 +5,7 @@ import type { ClusterRun } from '../core/dups/clusters.ts';
 import type { HashArray } from '../core/dups/hamming.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import type { SearchPool } from '../core/dups/parallel.ts';
-import type { DupsCompute } from './dups.ts';
+import type { DupsCompute } from './dups-service.ts';
 import { runInThread } from './threaded.ts';
 
 export function threadedDupsCompute(catalog: string, searchPool: () => SearchPool): DupsCompute {

@@ -4,7 +4,7 @@
 // screen, which dialog), exactly as if the user had clicked its own buttons.
 import { basename, dirname } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand, RecentCatalog } from '../shared/contract.ts';
+import type { AppCommand, RecentCatalog } from '../../../shared/contract.ts';
 
 export interface MenuContext {
   platform: NodeJS.Platform;

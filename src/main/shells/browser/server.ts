@@ -6,10 +6,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventName, Events } from '../../shared/contract.ts';
-import { Host } from '../handlers.ts';
+import type { EventName, Events } from '../../../shared/contract.ts';
+import { Host } from '../../host/host.ts';
 import { staticFile } from './static.ts';
-import { parseImagePath } from './thumbs.ts';
+import { parseImagePath } from '../../host/thumbs.ts';
 
 export interface ServeOptions {
   port: number;

@@ -1,8 +1,8 @@
 // The Electron shell's wiring, written against minimal interfaces so it runs (and is tested) on plain
 // Node: index.ts passes the real ipcMain / webContents / protocol objects.
-import type { EventName, Events } from '../../shared/contract.ts';
-import type { Host } from '../handlers.ts';
-import { parseProtocolUrl } from './thumbs.ts';
+import type { EventName, Events } from '../../../shared/contract.ts';
+import type { Host } from '../../host/host.ts';
+import { parseProtocolUrl } from '../../host/thumbs.ts';
 
 export const INVOKE_CHANNEL = 'winnow:invoke';
 export const EVENT_CHANNEL = 'winnow:event';

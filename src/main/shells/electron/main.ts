@@ -1,15 +1,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import type { AppCommand, Methods } from '../shared/contract.ts';
-import { WINNOW_VERSION } from './core/version.ts';
-import { Host } from './handlers.ts';
+import type { AppCommand, Methods } from '../../../shared/contract.ts';
+import { WINNOW_VERSION } from '../../core/version.ts';
+import { Host } from '../../host/host.ts';
 import { aboutBox, menuTemplate } from './menu.ts';
-import { eventForwarder, IMAGE_SCHEME, imageProtocolResponse, pageMatcher, wireIpc } from './serve/ipc.ts';
-import { RecentCatalogs } from './serve/recent.ts';
+import { eventForwarder, IMAGE_SCHEME, imageProtocolResponse, pageMatcher, wireIpc } from './ipc.ts';
+import { RecentCatalogs } from '../../host/recent.ts';
 
+// The bundle is out/main/index.js beside out/renderer and out/preload; from sources (tests) this
+// module sits three folders below src/, beside src/renderer.
 const here = dirname(fileURLToPath(import.meta.url));
-const indexHtml = join(here, '../renderer/index.html');
+const outDir = import.meta.url.endsWith('.ts') ? join(here, '../../..') : join(here, '..');
+const indexHtml = join(outDir, 'renderer/index.html');
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 
 // The thin Electron shell: one locked-down window; all work goes through the same Host as `winnow serve`.
@@ -71,7 +74,7 @@ function createWindow(): void {
     show: false,
     title: 'Winnow',
     webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
+      preload: join(outDir, 'preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

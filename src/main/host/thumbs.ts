@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { THUMB_SIZES, type ThumbSize } from '../../shared/contract.ts';
 import { thumbnailJpeg } from '../core/media.ts';
-import { imageLocation } from './queries.ts';
+import { imageLocation } from '../core/catalog/queries.ts';
 import { pruneThumbCache, thumbCacheCap } from './thumb-cache.ts';
 
 export interface ImageResponse {
