@@ -114,9 +114,10 @@ export interface DupMember {
 export interface DupCluster {
   /** 1-based, in display order (mixed-label clusters first, then larger ones); decisions name it. */
   id: number;
-  /** The suggested keeper comes first. */
+  /** The suggested keeper (when the cluster was found) comes first. */
   members: DupMember[];
-  suggested: string;
+  /** Image id of the member a bulk accept keeps now, and why. */
+  suggested: number;
   reason: string;
   mixedLabels: boolean;
   /** At most one member active, or the user said these are not duplicates. */
@@ -148,7 +149,7 @@ export interface DupRun {
 export interface DupPatch {
   counts: DupCounts;
   members: { id: number; status: ImageStatus; label: string | null }[];
-  clusters: { id: number; resolved: boolean; notDuplicates: boolean; mixedLabels: boolean }[];
+  clusters: { id: number; resolved: boolean; notDuplicates: boolean; mixedLabels: boolean; suggested: number; reason: string }[];
   /** False when there was nothing to undo / redo / accept. */
   changed: boolean;
   message: string;

@@ -62,7 +62,7 @@ export const ARGS = {
   'dups.decide': object({
     kind: oneOf(DUP_DECISIONS),
     cluster: optional(int(1, 1e9)),
-    sha256: optional(str({ min: 64, max: 64 })),
+    member: optional(int(1, Number.MAX_SAFE_INTEGER)),
     includeMixed: optional(bool()),
     label: optional(str({ min: 1, max: 200 })),
   }),
@@ -106,7 +106,12 @@ export interface Methods {
   'dups.load': { args: Args<'dups.load'>; result: DupRun | null };
   /** Computes clusters with a preset, optionally overriding thresholds; replaces the last run. */
   'dups.find': { args: Args<'dups.find'>; result: DupRun };
-  /** One user action = one journal batch = one undo step. keep needs cluster + sha256; relabel needs cluster + label (sha256: one member's content, else all); accept-suggestions skips mixed-label clusters unless includeMixed. */
+  /**
+   * One user action = one journal batch = one undo step (none when nothing would change). keep needs
+   * cluster + member (an image id); relabel needs cluster + label (member: that image, else all);
+   * accept-suggestions skips resolved and mixed-label clusters (unless includeMixed) and never undoes
+   * an earlier decision. Planned by the core exactly as `winnow resolve` plans it.
+   */
   'dups.decide': { args: Args<'dups.decide'>; result: DupPatch };
   /** Moves one excluded image's file to the OS trash (never deletes it); its row becomes `missing`. Not undoable: restore from the trash. */
   'dups.trash': { args: Args<'dups.trash'>; result: DupPatch };

@@ -142,6 +142,48 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('v5 never reuses an image id and rewrites content-keyed decisions to name images by id', () => {
+    const file = join(scratch(), 'c.winnow');
+    const v4 = openCatalog(file, { targetVersion: 4 });
+    v4.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/d', 'folders', 0)").run();
+    const add = v4.prepare(
+      "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, status, indexed_at) VALUES (1, ?, ?, 1, 1, ?, 'active', 0)",
+    );
+    // cats/a.jpg and two identical copies (content A), a near copy (B), and an unrelated image (C).
+    for (const [path, sha] of [['cats/a-copy.jpg', 'A'], ['cats/a.jpg', 'A'], ['cats/zz/a-copy2.jpg', 'A'], ['cats/a-small.jpg', 'B'], ['c.jpg', 'C']]) {
+      add.run(Buffer.from(path!), path, sha);
+    }
+    v4.prepare('INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash) VALUES (5, 1, 2, 3, 4, 5)').run();
+    const journal = v4.prepare('INSERT INTO journal(batch, op, data, created_at) VALUES (?, ?, ?, 0)');
+    journal.run(1, 'keep', JSON.stringify({ keep: 'A', exclude: ['A', 'B'] }));
+    journal.run(2, 'not-duplicates', JSON.stringify({ shas: ['B', 'C'] }));
+    journal.run(3, 'relabel', JSON.stringify({ shas: ['C'], label: 'dogs' }));
+    journal.run(4, 'undo', '{}');
+    v4.close();
+
+    const db = openCatalog(file, { targetVersion: 5 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT id, rel_path FROM images ORDER BY id').all().map((r) => (r as { rel_path: string }).rel_path))
+      .toEqual(['cats/a-copy.jpg', 'cats/a.jpg', 'cats/zz/a-copy2.jpg', 'cats/a-small.jpg', 'c.jpg']);
+    expect(db.prepare('SELECT image_id, phash FROM hashes').get()).toEqual({ image_id: 5, phash: 2 });
+    const data = (db.prepare('SELECT op, data FROM journal ORDER BY seq').all() as { op: string; data: string }[]).map((r) => [r.op, JSON.parse(r.data)]);
+    // The keep keeps one row (shortest path among the active ones) and excludes its identical copies too.
+    expect(data).toEqual([
+      ['keep', { keep: 2, exclude: [1, 3, 4] }],
+      ['not-duplicates', { ids: [4, 5] }],
+      ['relabel', { ids: [5], label: 'dogs' }],
+      ['undo', {}],
+    ]);
+    // The top id deleted, the next row still gets a new one (a decision about 5 never names it).
+    db.prepare('DELETE FROM images WHERE id = 5').run();
+    expect(db.prepare('SELECT count(*) AS n FROM hashes').get()).toEqual({ n: 0 }); // cascades work again
+    const next = db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'6e', 'n', 1, 1, 'active', 0)").run();
+    expect(Number(next.lastInsertRowid)).toBe(6);
+    expect(() => db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (9, x'6f', 'o', 1, 1, 'active', 0)").run())
+      .toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('re-opening a current catalog runs no migration again', () => {
     const file = join(scratch(), 'c.winnow');
     openCatalog(file).close();

@@ -37,20 +37,20 @@ describe('DupsService: relabel and trash', () => {
     expect(run.clusters.map((c) => [c.members.length, c.mixedLabels])).toEqual([[2, true], [4, false]]);
     expect(run.counts.mixedLabels).toBe(1);
     const small = run.clusters[0]!.members.find((m) => m.path === 'dogs/b-small.jpg')!;
-    const p = dups.decide({ kind: 'relabel', cluster: 1, sha256: small.sha256, label: 'cats' });
+    const p = dups.decide({ kind: 'relabel', cluster: 1, member: small.id, label: 'cats' });
     expect(p.changed).toBe(true);
     expect(p.members).toEqual([{ id: small.id, status: 'active', label: 'cats' }]);
-    expect(p.clusters).toEqual([{ id: 1, resolved: false, notDuplicates: false, mixedLabels: false }]);
+    expect(p.clusters).toEqual([expect.objectContaining({ id: 1, resolved: false, notDuplicates: false, mixedLabels: false })]);
     expect(p.counts.mixedLabels).toBe(0);
     expect(dups.load()!.clusters[0]!.members.map((m) => m.label)).toEqual(['cats', 'cats']);
     // The same label again records nothing (no empty undo step).
-    const again = dups.decide({ kind: 'relabel', cluster: 1, sha256: small.sha256, label: 'cats' });
+    const again = dups.decide({ kind: 'relabel', cluster: 1, member: small.id, label: 'cats' });
     expect(again.changed).toBe(false);
     expect(again.message).toMatch(/already labelled “cats”/);
 
     const u = dups.step('undo');
     expect(u.members).toEqual([{ id: small.id, status: 'active', label: 'dogs' }]);
-    expect(u.clusters).toEqual([{ id: 1, resolved: false, notDuplicates: false, mixedLabels: true }]);
+    expect(u.clusters).toEqual([expect.objectContaining({ id: 1, resolved: false, notDuplicates: false, mixedLabels: true })]);
     expect(u.counts.mixedLabels).toBe(1);
     expect(() => dups.decide({ kind: 'relabel', cluster: 1 })).toThrow(/Give the label/);
   });
@@ -58,7 +58,7 @@ describe('DupsService: relabel and trash', () => {
   it('trashes an excluded member, refuses others, and never keeps a trashed file', async () => {
     const c = dups.load()!.clusters[1]!;
     const second = c.members[1]!;
-    dups.decide({ kind: 'keep', cluster: 2, sha256: second.sha256 }); // the suggested keeper becomes excluded
+    dups.decide({ kind: 'keep', cluster: 2, member: second.id }); // the suggested keeper becomes excluded
     const suggested = c.members[0]!;
     await expect(dups.trash(second.id)).rejects.toThrow(/is active: only excluded images/);
     await expect(dups.trash(987_654)).rejects.toThrow(/No image 987654/);
@@ -70,10 +70,15 @@ describe('DupsService: relabel and trash', () => {
     expect(existsSync(join(tmp.path, 'xdg/Trash/files', suggested.path.split('/').pop()!))).toBe(true);
     expect(p.message).toMatch(/to the trash \(.*xdg\/Trash\/files\/a\.jpg\)/);
 
-    expect(() => dups.decide({ kind: 'keep', cluster: 2, sha256: suggested.sha256 })).toThrow(/no longer there/);
-    dups.step('undo'); // the keep: cluster 2 is open again, its suggested keeper gone
+    expect(() => dups.decide({ kind: 'keep', cluster: 2, member: suggested.id })).toThrow(/no longer there/);
+    dups.step('undo'); // the keep: cluster 2 is open again, the member it used to suggest gone
+    const reopened = dups.load()!.clusters[1]!;
+    expect(reopened.resolved).toBe(false);
+    expect(reopened.suggested).not.toBe(suggested.id); // a suggestion never names a trashed file
     const accept = dups.decide({ kind: 'accept-suggestions', includeMixed: true });
-    expect(accept.message).toMatch(/1 cluster\(s\) whose suggested keeper is gone left for review/);
-    expect(dups.load()!.clusters[1]!.members.filter((m) => m.status === 'active')).toHaveLength(3);
+    expect(accept.message).toMatch(/^Accepted 2 suggestions: excluded 3 images\./);
+    const after = dups.load()!.clusters[1]!;
+    expect(after.members.filter((m) => m.status === 'active').map((m) => m.id)).toEqual([reopened.suggested]);
+    expect(after.members.find((m) => m.id === suggested.id)!.status).toBe('missing');
   });
 });

@@ -75,10 +75,10 @@ describe('re-import', () => {
     utimesSync(join(root, 'L0/img0.jpg'), new Date(), new Date(Date.now() + 5000));
     rmSync(join(root, 'L1/img1.jpg'));
     const shaOf2 = listImages(db).find((r) => r.path === 'L0/img2.jpg')!.sha256;
+    const idOf2 = (db.prepare("SELECT id FROM images WHERE rel_path = 'L0/img2.jpg'").get() as { id: number }).id;
     renameSync(join(root, 'L0/img2.jpg'), join(root, 'L1/renamed.jpg'));
     await writeJpeg(join(root, 'L1/new.jpg'), 555);
-    const excludedSha = shaOf2!;
-    record(db, [{ op: 'exclude', shas: [excludedSha] }]);
+    record(db, [{ op: 'exclude', ids: [idOf2] }]);
     syncDecisions(db);
     const third = await runImport({ db, root, labels: { mode: 'folders' } });
     expect(third).toMatchObject({ added: 1, unchanged: 3, changed: 1, missing: 1, moved: 1, failed: 0 });
@@ -87,7 +87,7 @@ describe('re-import', () => {
     expect(rows).toHaveLength(7);
     expect(rows.find((r) => r.path === 'L1/img1.jpg')!.status).toBe('missing');
     const moved = rows.find((r) => r.path === 'L1/renamed.jpg')!;
-    // the decision made on the old path follows the content to its new path
+    // the decision made on the old path follows the file (its row) to its new path
     expect(moved).toMatchObject({ sha256: shaOf2, label: 'L1', status: 'excluded' });
     expect(rows.find((r) => r.path === 'L0/img2.jpg')).toBeUndefined();
     db.close();

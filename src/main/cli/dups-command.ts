@@ -87,14 +87,17 @@ export function toJson(run: ClusterRun): object {
     clusters: run.clusters.map((c) => ({
       id: c.id,
       members: c.members.map((m) => ({
-        path: m.path, sha256: m.sha256, label: m.label, distance: m.distance, status: m.status,
+        id: m.id, path: m.path, sha256: m.sha256, label: m.label, distance: m.distance, status: m.status,
         width: m.width, height: m.height, size: m.size, format: m.format, source: m.source,
       })),
-      suggested: c.suggested,
+      // The suggested keeper's content hash (what this field always held), its catalog id and path.
+      suggested: c.members.find((m) => m.id === c.suggested)!.sha256,
+      suggestedId: c.suggested,
       suggestedPath: c.suggestedPath,
       reason: c.reason,
       mixedLabels: c.mixedLabels,
       resolved: c.resolved,
+      notDuplicates: c.notDuplicates,
     })),
   };
 }
@@ -114,13 +117,13 @@ export function formatRun(run: ClusterRun): string {
 function formatCluster(c: Cluster): string[] {
   const labels = [...new Set(c.members.map((m) => m.label ?? '(none)'))];
   const head = `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
-    `${c.resolved ? '  [resolved]' : ''}  keep ${c.suggestedPath}: ${c.reason}`;
+    `${c.notDuplicates ? '  [not duplicates]' : c.resolved ? '  [resolved]' : ''}  keep ${c.suggestedPath}: ${c.reason}`;
   const width = Math.max(...c.members.map((m) => m.path.length));
   return [
     head,
     ...c.members.map(
       (m) =>
-        `  ${m.sha256 === c.suggested ? '*' : ' '} ${m.path.padEnd(width)}  ${`${m.width}×${m.height}`.padStart(11)}  ` +
+        `  ${m.id === c.suggested ? '*' : ' '} ${m.path.padEnd(width)}  ${`${m.width}×${m.height}`.padStart(11)}  ` +
         `${m.format.padEnd(4)} ${String(Math.round(m.size / 1024)).padStart(6)} KB  d=${String(m.distance).padStart(2)}  ${m.status.padEnd(8)} ${m.label ?? ''}`,
     ),
   ];

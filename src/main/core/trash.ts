@@ -8,10 +8,11 @@ import { copyFile, lstat, mkdir, open, readFile, rename, stat, unlink, utimes } 
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { ImageStatus } from './catalog/images.ts';
+import { absolutePath, type ImageStatus } from './catalog/images.ts';
+import { UserError } from './errors.ts';
 
 /** Why nothing was moved; the message is for the user as is. */
-export class TrashError extends Error {
+export class TrashError extends UserError {
   override name = 'TrashError';
 }
 
@@ -61,7 +62,7 @@ export async function trashImage(db: Database.Database, id: number, opts: TrashO
     throw new TrashError(`${row.relPath} is ${row.status}: only excluded images can be moved to the trash (keep another member of its cluster first).`);
   }
   // The path comes from the catalog's own columns only, byte for byte as the file system named it.
-  const file = Buffer.concat([Buffer.from(row.root), Buffer.from('/'), row.pathBytes]);
+  const file = absolutePath(row.root, row.pathBytes);
   const shown = `${row.root}/${row.relPath}`;
   let st;
   try {

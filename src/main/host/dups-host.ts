@@ -3,7 +3,8 @@
 // last run read into memory shortly after a catalog opens.
 import type Database from 'better-sqlite3';
 import { SearchPool } from '../core/dups/parallel.ts';
-import { DupsError, DupsService } from './dups-service.ts';
+import { UserError } from '../core/errors.ts';
+import { DupsService } from './dups-service.ts';
 import { threadedDupsCompute } from './dups-threads.ts';
 import { HostError } from './errors.ts';
 
@@ -44,7 +45,7 @@ export class DupsHost {
     try {
       return await run(this.get(catalog));
     } catch (err) {
-      throw err instanceof DupsError ? new HostError(err.message) : err;
+      throw err instanceof UserError && !(err instanceof HostError) ? new HostError(err.message) : err;
     } finally {
       this.busy = false;
     }

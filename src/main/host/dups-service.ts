@@ -1,37 +1,29 @@
-// The Duplicates screen's side of the host: a thin layer over the core's clustering and decision
-// journal. It remembers the last run (10,000 clusters are costly to reload per click) and answers
-// every decision with a patch of what changed, so the renderer never refetches the whole list.
+// The Duplicates screen's side of the host: a thin layer over the core's clustering and decisions
+// (core/decisions/decide.ts, the same path as `winnow resolve`). It remembers the last run (10,000
+// clusters are costly to reload per click) and answers every decision with a patch of what changed,
+// so the renderer never refetches the whole list.
 import type Database from 'better-sqlite3';
-import type { DupCluster, DupCounts, DupMember, DupPatch, DupRun, DupSweep, ImageStatus, Methods } from '../../shared/contract.ts';
-import { pairKey, record, redo, replay, undo, type Decision, type DecisionState } from '../core/decisions/journal.ts';
-import { syncDecisions } from '../core/decisions/sync.ts';
-import { computeClusters, loadClusters, pHashSweep, type Cluster, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
+import type { DupCluster, DupCounts, DupMember, DupPatch, DupRun, DupSweep, Methods } from '../../shared/contract.ts';
+import { decide, excludedCount, reviewSnapshot, type ReviewSnapshot } from '../core/decisions/decide.ts';
+import { replay, type DecisionState } from '../core/decisions/journal.ts';
+import type { DecisionRequest } from '../core/decisions/plan.ts';
+import { stepDecisions } from '../core/decisions/sync.ts';
+import { computeClusters, loadClusters, pHashSweep, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseRule, PRESETS, type MatchRule } from '../core/dups/match.ts';
-import { trashImage, TrashError, type TrashItem } from '../core/trash.ts';
+import { UserError } from '../core/errors.ts';
+import { trashImage, type TrashItem } from '../core/trash.ts';
 
-/** A decision the user asked for that cannot be made (unknown cluster, not a member): shown as is. */
-export class DupsError extends Error {
-  override name = 'DupsError';
-}
-
-interface ClusterState {
-  resolved: boolean;
-  notDuplicates: boolean;
-  mixedLabels: boolean;
-}
-
-interface Snapshot {
-  statuses: Map<number, ImageStatus>;
-  labels: Map<number, string | null>;
-  clusters: Map<number, ClusterState>;
+interface Snapshot extends ReviewSnapshot {
   counts: DupCounts;
 }
 
-// The contract restates the core's member type; this fails to compile if they drift apart.
-const toMember = (m: ClusterMember, status: ImageStatus, label: string | null): DupMember => ({
-  id: m.id, path: m.path, sha256: m.sha256, label, status, width: m.width, height: m.height,
-  size: m.size, format: m.format, distance: m.distance,
+const toMember = (m: ClusterMember, now: { status: DupMember['status']; label: string | null } | undefined): DupMember => ({
+  id: m.id, path: m.path, sha256: m.sha256, label: now ? now.label : m.label, status: now?.status ?? 'missing', width: m.width,
+  height: m.height, size: m.size, format: m.format, distance: m.distance,
 });
+
+/** How the screen includes mixed-label clusters, for the sentence saying some were left. */
+const MIXED_HINT = 'tick “also mixed-label clusters” to accept them too';
 
 /** Where the heavy calls run: in-process by default, in a worker thread from the Host (threaded.ts). */
 export interface DupsCompute {
@@ -85,7 +77,7 @@ export class DupsService {
     try {
       rule = parseRule({ preset: args.preset, phash: args.phash, dhash: args.dhash, mirror: args.mirror });
     } catch (err) {
-      throw new DupsError((err as Error).message);
+      throw new UserError((err as Error).message);
     }
     this.run = await this.compute.clusters(rule);
     this.snapshot = null;
@@ -94,75 +86,16 @@ export class DupsService {
 
   decide(args: Methods['dups.decide']['args']): DupPatch {
     const run = this.current();
-    if (!run) throw new DupsError('No clusters yet: press “Find clusters” first.');
+    if (!run) throw new UserError('No clusters yet: press “Find clusters” first.');
     const before = this.snap(run);
-    const cluster = (): Cluster => {
-      const c = args.cluster === undefined ? undefined : run.clusters[args.cluster - 1];
-      if (!c || c.id !== args.cluster) throw new DupsError(`No cluster #${args.cluster ?? '?'} in the last run (it has ${run.clusters.length}).`);
-      return c;
-    };
-    // A trashed (missing) file cannot be the one kept: that would leave no copy in the dataset.
-    const present = (m: ClusterMember): boolean => ['active', 'excluded'].includes(before.statuses.get(m.id) ?? m.status);
-    const decisions: Decision[] = [];
-    let message: string;
-    let skippedMixed = 0;
-    let skippedGone = 0;
-    if (args.kind === 'keep') {
-      const c = cluster();
-      const keep = c.members.find((m) => m.sha256 === args.sha256 && present(m));
-      if (!keep) {
-        const gone = c.members.find((m) => m.sha256 === args.sha256);
-        throw new DupsError(gone ? `${gone.path} is no longer there (moved to the trash?): keep one that is.` : `That image is not a member of cluster #${c.id}.`);
-      }
-      decisions.push({ op: 'keep', keep: keep.sha256, exclude: c.members.map((m) => m.sha256) });
-      message = `Cluster #${c.id}: kept ${keep.path}, the others are excluded.`;
-    } else if (args.kind === 'not-duplicates') {
-      const c = cluster();
-      decisions.push({ op: 'not-duplicates', shas: [...new Set(c.members.map((m) => m.sha256))] });
-      message = `Cluster #${c.id}: marked as not duplicates; all stay active.`;
-    } else if (args.kind === 'exclude-all') {
-      const c = cluster();
-      decisions.push({ op: 'exclude', shas: c.members.map((m) => m.sha256) });
-      message = `Cluster #${c.id}: all ${c.members.length} images excluded.`;
-    } else if (args.kind === 'relabel') {
-      const c = cluster();
-      const label = args.label?.trim();
-      if (!label) throw new DupsError('Give the label to set: an existing one or a new name.');
-      const targets = args.sha256 === undefined ? c.members : c.members.filter((m) => m.sha256 === args.sha256);
-      if (targets.length === 0) throw new DupsError(`That image is not a member of cluster #${c.id}.`);
-      const shas = [...new Set(targets.filter((m) => before.labels.get(m.id) !== label).map((m) => m.sha256))];
-      if (shas.length) decisions.push({ op: 'relabel', shas, label });
-      const who = args.sha256 === undefined ? `all ${targets.length} images` : targets[0]!.path;
-      message = shas.length ? `Cluster #${c.id}: ${who} relabelled “${label}”.` : `Cluster #${c.id}: ${who} already labelled “${label}”.`;
-    } else {
-      for (const c of run.clusters) {
-        if (before.clusters.get(c.id)?.resolved) continue;
-        // Label noise needs a human look, as in `winnow resolve --accept-suggestions`.
-        if (c.mixedLabels && !args.includeMixed) {
-          skippedMixed++;
-          continue;
-        }
-        if (!c.members.some((m) => m.sha256 === c.suggested && present(m))) {
-          skippedGone++;
-          continue;
-        }
-        decisions.push({ op: 'keep', keep: c.suggested, exclude: c.members.map((m) => m.sha256) });
-      }
-      const left =
-        (skippedMixed ? ` ${skippedMixed} mixed-label cluster(s) left for review.` : '') +
-        (skippedGone ? ` ${skippedGone} cluster(s) whose suggested keeper is gone left for review.` : '');
-      message = decisions.length ? `Accepted ${decisions.length} suggestion(s) as one step.${left}` : `Nothing to accept.${left}`;
-    }
-    if (decisions.length === 0) return { ...this.diff(run, before, syncDecisions(this.db)), changed: false, message };
-    record(this.db, decisions);
-    return { ...this.diff(run, before, syncDecisions(this.db)), changed: true, message };
+    const done = decide(this.db, run, [request(args)], MIXED_HINT);
+    return { ...this.diff(run, before, done.state), changed: done.changed, message: done.message };
   }
 
   step(which: 'undo' | 'redo'): DupPatch {
     const run = this.current();
     const before = run ? this.snap(run) : null;
-    const done = which === 'undo' ? undo(this.db) : redo(this.db);
-    const state = syncDecisions(this.db);
+    const { done, state } = stepDecisions(this.db, which);
     const message = done ? (which === 'undo' ? 'Undone.' : 'Redone.') : `Nothing to ${which}.`;
     if (!run || !before) return { counts: emptyCounts(this.db, state), members: [], clusters: [], changed: done, message };
     return { ...this.diff(run, before, state), changed: done, message };
@@ -172,12 +105,7 @@ export class DupsService {
   async trash(id: number, trashItem?: TrashItem): Promise<DupPatch> {
     const run = this.current();
     const before = run ? this.snap(run) : null;
-    let done;
-    try {
-      done = await trashImage(this.db, id, trashItem ? { trashItem } : {});
-    } catch (err) {
-      throw err instanceof TrashError ? new DupsError(err.message) : err;
-    }
+    const done = await trashImage(this.db, id, trashItem ? { trashItem } : {});
     const where = done.trashedTo ? `the trash (${done.trashedTo})` : 'the system trash';
     const message = `Moved ${done.original} to ${where}. Its catalog row is now “missing”: restore the file from the trash and import again to bring it back.`;
     const state = replay(this.db);
@@ -199,76 +127,69 @@ export class DupsService {
   private snap(run: ClusterRun, state?: DecisionState): Snapshot {
     if (this.snapshot && !state) return this.snapshot;
     const s = state ?? replay(this.db);
-    const statuses = new Map<number, ImageStatus>();
-    const labels = new Map<number, string | null>();
-    const rows = this.db
-      .prepare(
-        `SELECT i.id, i.status, l.name AS label FROM cluster_members cm JOIN images i ON i.id = cm.image_id
-         LEFT JOIN labels l ON l.id = i.label_id WHERE cm.run_id = ?`,
-      )
-      .all(run.runId) as { id: number; status: ImageStatus; label: string | null }[];
-    for (const r of rows) {
-      statuses.set(r.id, r.status);
-      labels.set(r.id, r.label);
-    }
-    const clusters = new Map<number, ClusterState>();
+    const review = reviewSnapshot(this.db, run, s);
     let resolved = 0;
     let mixed = 0;
-    for (const c of run.clusters) {
-      const status = (m: ClusterMember): ImageStatus => statuses.get(m.id) ?? m.status;
-      const active = c.members.filter((m) => status(m) === 'active').length;
-      const shas = [...new Set(c.members.map((m) => m.sha256))];
-      const notDuplicates = shas.length > 1 && shas.every((a, i) => shas.slice(i + 1).every((b) => s.notDuplicates.has(pairKey(a, b))));
-      // As the core decides it on a fresh run: trashed (missing) files no longer count.
-      const present = c.members.filter((m) => status(m) === 'active' || status(m) === 'excluded');
-      const names = new Set(present.map((m) => (labels.has(m.id) ? labels.get(m.id) : m.label)).filter((l) => l !== null));
-      const st = { resolved: active <= 1 || notDuplicates, notDuplicates, mixedLabels: names.size > 1 };
+    for (const st of review.clusters.values()) {
       if (st.resolved) resolved++;
       if (st.mixedLabels) mixed++;
-      clusters.set(c.id, st);
     }
     const counts: DupCounts = {
-      ...emptyCounts(this.db, s),
-      clusters: run.clusters.length,
-      resolved,
-      remaining: run.clusters.length - resolved,
-      mixedLabels: mixed,
+      ...emptyCounts(this.db, s), clusters: run.clusters.length, resolved, remaining: run.clusters.length - resolved, mixedLabels: mixed,
     };
-    this.snapshot = { statuses, labels, clusters, counts };
+    this.snapshot = { ...review, counts };
     return this.snapshot;
   }
 
   private diff(run: ClusterRun, before: Snapshot, state: DecisionState): Omit<DupPatch, 'changed' | 'message'> {
     const after = this.snap(run, state);
     const members: DupPatch['members'] = [];
-    for (const [id, status] of after.statuses) {
-      const label = after.labels.get(id) ?? null;
-      if (before.statuses.get(id) !== status || before.labels.get(id) !== label) members.push({ id, status, label });
+    for (const [id, now] of after.members) {
+      const was = before.members.get(id);
+      if (was?.status !== now.status || was.label !== now.label) members.push({ id, ...now });
     }
     const clusters: DupPatch['clusters'] = [];
     for (const [id, st] of after.clusters) {
       const was = before.clusters.get(id);
-      if (was?.resolved !== st.resolved || was.notDuplicates !== st.notDuplicates || was.mixedLabels !== st.mixedLabels) {
-        clusters.push({ id, ...st });
-      }
+      const same = was && was.resolved === st.resolved && was.notDuplicates === st.notDuplicates && was.mixedLabels === st.mixedLabels &&
+        was.suggested === st.suggested && was.reason === st.reason;
+      if (!same) clusters.push({ id, resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels, suggested: st.suggested, reason: st.reason });
     }
     return { counts: after.counts, members, clusters };
   }
 
   private toContract(run: ClusterRun): DupRun {
     const s = this.snap(run);
-    const clusters: DupCluster[] = run.clusters.map((c) => ({
-      id: c.id,
-      members: c.members.map((m) => toMember(m, s.statuses.get(m.id) ?? m.status, s.labels.has(m.id) ? s.labels.get(m.id)! : m.label)),
-      suggested: c.suggested,
-      reason: c.reason,
-      ...(s.clusters.get(c.id) ?? { resolved: c.resolved, notDuplicates: false, mixedLabels: c.mixedLabels }),
-    }));
+    const clusters: DupCluster[] = run.clusters.map((c) => {
+      const st = s.clusters.get(c.id)!;
+      return {
+        id: c.id,
+        members: c.members.map((m) => toMember(m, s.members.get(m.id))),
+        suggested: st.suggested, reason: st.reason, resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels,
+      };
+    });
     return { rule: run.rule, images: run.images, needReindex: run.needReindex, clusters, counts: s.counts };
   }
 }
 
+/** The screen's call → the core's request (the member is named by its catalog id). */
+function request(args: Methods['dups.decide']['args']): DecisionRequest {
+  const cluster = args.cluster;
+  if (args.kind === 'accept-suggestions') return { kind: 'accept-suggestions', includeMixed: args.includeMixed ?? false };
+  if (cluster === undefined) throw new UserError('Say which cluster: this decision needs its number.');
+  switch (args.kind) {
+    case 'keep':
+      if (args.member === undefined) throw new UserError('Say which image to keep.');
+      return { kind: 'keep', cluster, member: args.member };
+    case 'not-duplicates':
+      return { kind: 'not-duplicates', cluster };
+    case 'exclude-all':
+      return { kind: 'exclude-all', cluster };
+    case 'relabel':
+      return { kind: 'relabel', cluster, label: args.label ?? '', ...(args.member === undefined ? {} : { member: args.member }) };
+  }
+}
+
 function emptyCounts(db: Database.Database, s: DecisionState): DupCounts {
-  const excluded = (db.prepare("SELECT count(*) AS n FROM images WHERE status = 'excluded'").get() as { n: number }).n;
-  return { clusters: 0, resolved: 0, remaining: 0, mixedLabels: 0, excluded, undoable: s.undoable, redoable: s.redoable };
+  return { clusters: 0, resolved: 0, remaining: 0, mixedLabels: 0, excluded: excludedCount(db), undoable: s.undoable, redoable: s.redoable };
 }

@@ -1,4 +1,6 @@
-/** A user-facing failure: its message is shown as is (anything else is too, but logged as a bug). */
-export class HostError extends Error {
+import { UserError } from '../core/errors.ts';
+
+/** A host-level refusal (no catalog open, another job is running): shown to the user as is. */
+export class HostError extends UserError {
   override name = 'HostError';
 }

@@ -39,6 +39,9 @@ const HASH_COLUMNS = [...HASH_NAMES, 'phash_mirror', 'dhash_mirror', 'thumb'] as
 export const toSqlInt = (h: bigint): bigint => BigInt.asIntN(64, h);
 export const fromSqlInt = (v: bigint | number): bigint => BigInt.asUintN(64, BigInt(v));
 
+/** Where an image lives: its source's root joined with its stored relative path, byte for byte. */
+export const absolutePath = (root: string, pathBytes: Buffer): Buffer => Buffer.concat([Buffer.from(root), Buffer.from('/'), pathBytes]);
+
 export function ensureSource(db: Database.Database, root: string, labelMode: string, labelArg: string | null): number {
   const now = Date.now();
   db.prepare(

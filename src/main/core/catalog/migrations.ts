@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { journalByImage } from './migrate-journal.ts';
 
 // Numbered, append-only migrations (Signal Desktop style): the schema version lives in
 // PRAGMA user_version; a catalog written by a newer Winnow is refused rather than guessed at.
@@ -129,6 +130,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'image ids never reused; decisions name images by id',
+    up(db) {
+      // Decisions now name images by row id (identical copies must be told apart; moves keep the id).
+      // A removed source deletes rows, and SQLite would hand a deleted top id to the next new row:
+      // AUTOINCREMENT never reuses one. Adding it means rebuilding the table (foreign keys are off
+      // during migrations, see migrate()).
+      db.exec(`
+        CREATE TABLE images_v5 (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+          path_bytes BLOB NOT NULL,
+          rel_path TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          mtime_ms INTEGER NOT NULL,
+          sha256 TEXT,
+          width INTEGER,
+          height INTEGER,
+          format TEXT,
+          channels INTEGER,
+          label_id INTEGER REFERENCES labels(id),
+          status TEXT NOT NULL CHECK (status IN ('active', 'excluded', 'missing', 'error')),
+          error TEXT,
+          indexed_at INTEGER NOT NULL,
+          source_label_id INTEGER REFERENCES labels(id),
+          UNIQUE (source_id, path_bytes)
+        );
+        INSERT INTO images_v5 SELECT id, source_id, path_bytes, rel_path, size, mtime_ms, sha256, width, height, format,
+          channels, label_id, status, error, indexed_at, source_label_id FROM images;
+        DROP TABLE images;
+        ALTER TABLE images_v5 RENAME TO images;
+        CREATE INDEX images_sha256 ON images(sha256);
+        CREATE INDEX images_status ON images(status);
+      `);
+      journalByImage(db);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -143,16 +182,29 @@ export class CatalogTooNewError extends Error {
   }
 }
 
-/** Brings the schema to `target` (default: latest), each migration in its own transaction. */
+/**
+ * Brings the schema to `target` (default: latest), each migration in its own transaction. Foreign
+ * keys are off meanwhile (SQLite's procedure for rebuilding a table: dropping the old one must not
+ * cascade into its children) and checked before each migration commits.
+ */
 export function migrate(db: Database.Database, file: string, target = LATEST_SCHEMA_VERSION): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) throw new CatalogTooNewError(file, current);
-  for (const m of MIGRATIONS) {
-    if (m.version <= current || m.version > target) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return current;
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      db.transaction(() => {
+        m.up(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration v${m.version} left ${broken.length} broken reference(s); the catalog was not changed`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

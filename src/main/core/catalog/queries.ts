@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import type { CatalogSummary, Failure, ImageItem, ImagePage, ImageStatus } from '../../../shared/contract.ts';
 import { IMAGE_STATUSES } from '../../../shared/contract.ts';
+import { absolutePath } from './images.ts';
 
 export function catalogSummary(db: Database.Database, path: string): CatalogSummary {
   const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<ImageStatus, number>;
@@ -84,6 +85,11 @@ export function imageLocation(db: Database.Database, id: number): ImageLocation 
     )
     .get(id) as { root: string; pathBytes: Buffer; sha256: string | null; status: ImageStatus; size: number; mtimeMs: number } | undefined;
   if (!row) return null;
-  const file = Buffer.concat([Buffer.from(row.root), Buffer.from('/'), row.pathBytes]);
+  const file = absolutePath(row.root, row.pathBytes);
   return { file, sha256: row.sha256, status: row.status, size: row.size, mtimeMs: row.mtimeMs };
+}
+
+/** The absolute path of image `id`'s file, or null when the catalog has no such image. */
+export function imageFile(db: Database.Database, id: number): Buffer | null {
+  return imageLocation(db, id)?.file ?? null;
 }

@@ -1,19 +1,23 @@
 import type Database from 'better-sqlite3';
 
-// Decisions about near-duplicates, keyed by content (sha256). The journal is append-only: undo
-// and redo are entries too, and the current state is a replay, so nothing a user decided is lost.
+// Decisions about near-duplicates, naming images by catalog row id: identical copies are told apart,
+// and an id survives renames and moves (the import gives a moved file its old row). The journal is
+// append-only: undo and redo are entries too, and the current state is a replay, so nothing a user
+// decided is lost.
 
 export type Decision =
-  | { op: 'keep'; keep: string; exclude: string[] }
-  | { op: 'not-duplicates'; shas: string[] }
-  | { op: 'exclude'; shas: string[] }
-  | { op: 'relabel'; shas: string[]; label: string };
+  | { op: 'keep'; keep: number; exclude: number[] }
+  | { op: 'not-duplicates'; ids: number[] }
+  | { op: 'exclude'; ids: number[] }
+  | { op: 'relabel'; ids: number[]; label: string };
 
 export interface DecisionState {
-  excluded: Set<string>;
-  /** sha256 → label name chosen by the user. */
-  labels: Map<string, string>;
-  /** "shaA|shaB" (sorted) for pairs the user said are not duplicates. */
+  excluded: Set<number>;
+  /** Images a keep chose (and nothing excluded since): a bulk accept never excludes them. */
+  kept: Set<number>;
+  /** image id → label name chosen by the user. */
+  labels: Map<number, string>;
+  /** "a|b" (a < b) for pairs the user said are not duplicates. */
   notDuplicates: Set<string>;
   /** Batches that `undo` / `redo` would act on. */
   undoable: number;
@@ -26,7 +30,7 @@ interface Row {
   data: string;
 }
 
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+export const pairKey = (a: number, b: number): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Appends one user action (one or more decisions, undone together); returns its batch number. */
 export function record(db: Database.Database, decisions: Decision[]): number {
@@ -91,34 +95,54 @@ export function replay(db: Database.Database): DecisionState {
       undone.length = 0; // a new action ends the redo chain, as in every editor
     }
   }
-  const state: DecisionState = {
-    excluded: new Set(),
-    labels: new Map(),
-    notDuplicates: new Set(),
-    undoable: applied.length,
-    redoable: undone.length,
-  };
-  for (const batch of applied) for (const d of batch) apply(state, d);
+  const state = emptyState();
+  state.undoable = applied.length;
+  state.redoable = undone.length;
+  for (const batch of applied) for (const d of batch) applyDecision(state, d);
   return state;
 }
 
-function apply(state: DecisionState, d: Decision): void {
+export function emptyState(): DecisionState {
+  return { excluded: new Set(), kept: new Set(), labels: new Map(), notDuplicates: new Set(), undoable: 0, redoable: 0 };
+}
+
+export function cloneState(s: DecisionState): DecisionState {
+  return {
+    excluded: new Set(s.excluded), kept: new Set(s.kept), labels: new Map(s.labels), notDuplicates: new Set(s.notDuplicates),
+    undoable: s.undoable, redoable: s.redoable,
+  };
+}
+
+/** One decision's effect on the state (replay, and the planner's what-if). */
+export function applyDecision(state: DecisionState, d: Decision): void {
   switch (d.op) {
-    case 'keep':
+    case 'keep': {
       state.excluded.delete(d.keep);
-      for (const sha of d.exclude) if (sha !== d.keep) state.excluded.add(sha);
+      state.kept.add(d.keep);
+      const group = [d.keep, ...d.exclude];
+      for (const id of d.exclude) {
+        if (id === d.keep) continue;
+        state.excluded.add(id);
+        state.kept.delete(id);
+      }
+      // Keeping one says these are duplicates after all: an earlier "not duplicates" among them goes.
+      for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) state.notDuplicates.delete(pairKey(group[i]!, group[j]!));
       break;
+    }
     case 'not-duplicates':
-      for (const sha of d.shas) state.excluded.delete(sha);
-      for (let i = 0; i < d.shas.length; i++) {
-        for (let j = i + 1; j < d.shas.length; j++) state.notDuplicates.add(pairKey(d.shas[i]!, d.shas[j]!));
+      for (const id of d.ids) state.excluded.delete(id);
+      for (let i = 0; i < d.ids.length; i++) {
+        for (let j = i + 1; j < d.ids.length; j++) state.notDuplicates.add(pairKey(d.ids[i]!, d.ids[j]!));
       }
       break;
     case 'exclude':
-      for (const sha of d.shas) state.excluded.add(sha);
+      for (const id of d.ids) {
+        state.excluded.add(id);
+        state.kept.delete(id);
+      }
       break;
     case 'relabel':
-      for (const sha of d.shas) state.labels.set(sha, d.label);
+      for (const id of d.ids) state.labels.set(id, d.label);
       break;
   }
 }

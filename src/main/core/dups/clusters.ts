@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
-import { pairKey, replay } from '../decisions/journal.ts';
+import { clusterState } from '../decisions/cluster-state.ts';
+import { pairKey, replay, type DecisionState } from '../decisions/journal.ts';
 import { fromBigInts, popcount32, type HashArray } from './hamming.ts';
 import { thresholdSweep, type ThresholdSweep } from './sweep.ts';
-import { suggestKeeper, type KeeperCriterion } from './keeper.ts';
+import type { KeeperCriterion } from './keeper.ts';
 import { decodeInputs, decodePairs, encodeInputs, encodePairs, fingerprint, searchPairs, type RunMemory, type SearchStats } from './incremental.ts';
 import { describeRule, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
@@ -28,13 +29,16 @@ export interface ClusterMember {
 export interface Cluster {
   /** 1-based, in display order: mixed-label clusters first, then larger ones. */
   id: number;
+  /** The suggested keeper first, then by distance to it. */
   members: ClusterMember[];
-  suggested: string;
+  /** Image id of the member a bulk accept would keep (see decisions/cluster-state.ts). */
+  suggested: number;
   suggestedPath: string;
   reason: string;
   mixedLabels: boolean;
-  /** At most one member is still active: a decision has been made. */
+  /** At most one member is still active, or the user said these are not duplicates. */
   resolved: boolean;
+  notDuplicates: boolean;
 }
 
 export interface ClusterRun {
@@ -111,7 +115,7 @@ export function computeClusters(
   for (const [pa, pb] of pairs) {
     const a = rows[matchable[pa]!]!;
     const b = rows[matchable[pb]!]!;
-    if (!state.notDuplicates.has(pairKey(a.sha256, b.sha256))) uf.union(matchable[pa]!, matchable[pb]!);
+    if (!state.notDuplicates.has(pairKey(a.id, b.id))) uf.union(matchable[pa]!, matchable[pb]!);
   }
   const groups = new Map<number, number[]>();
   rows.forEach((_, i) => {
@@ -119,7 +123,7 @@ export function computeClusters(
     groups.set(root, [...(groups.get(root) ?? []), i]);
   });
   const memberSets = [...groups.values()].filter((g) => g.length > 1).map((g) => g.map((i) => rows[i]!));
-  const clusters = orderClusters(memberSets.map((m) => describeCluster(m, criteria)));
+  const clusters = orderClusters(memberSets.map((m) => describeCluster(m, state, criteria)));
 
   const ruleText = describeRule(rule);
   const runId = db.transaction(() => {
@@ -170,7 +174,7 @@ export function pHashSweep(db: Database.Database, max: number): ThresholdSweep {
 }
 
 /** The latest persisted run, with members' current labels and statuses; null if there is none. */
-export function loadClusters(db: Database.Database, criteria?: readonly KeeperCriterion[]): ClusterRun | null {
+export function loadClusters(db: Database.Database): ClusterRun | null {
   const run = db.prepare('SELECT id, rule, image_count AS images FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
     | { id: number; rule: string; images: number }
     | undefined;
@@ -185,34 +189,36 @@ export function loadClusters(db: Database.Database, criteria?: readonly KeeperCr
     const row = rows.get(m.imageId);
     if (row) byCluster.set(m.cluster, [...(byCluster.get(m.cluster) ?? []), row]);
   }
+  const state = replay(db);
+  const criteria = lastKeeperCriteria(db);
   const clusters = [...byCluster.entries()]
     .filter(([, members]) => members.length > 1)
-    .map(([id, members]) => ({ ...describeCluster(members, criteria), id }))
+    .map(([id, members]) => ({ ...describeCluster(members, state, criteria), id }))
     .sort((a, b) => a.id - b.id);
   return { runId: run.id, rule: run.rule, images: run.images, needReindex: 0, clusters };
 }
 
 const popcount64 = (x: bigint): number => popcount32(Number(x & 0xffffffffn)) + popcount32(Number(x >> 32n));
 
-function describeCluster(rows: Row[], criteria?: readonly KeeperCriterion[]): Cluster {
-  const { keep, reason } = suggestKeeper(rows, criteria);
-  const keeper = keep as Row;
+function describeCluster(rows: Row[], state: DecisionState, criteria?: readonly KeeperCriterion[]): Cluster {
+  const st = clusterState(rows, state, criteria);
+  const keeper = rows.find((r) => r.id === st.suggested)!;
   const members = rows.map((r) => ({
     id: r.id, path: r.path, source: r.source, sha256: r.sha256, label: r.label, status: r.status, width: r.width,
     height: r.height, size: r.size, format: r.format, mtimeMs: r.mtimeMs,
     distance: Math.min(popcount64(r.phash ^ keeper.phash), r.phashMirror === null ? 64 : popcount64(r.phashMirror ^ keeper.phash)),
   }));
   members.sort((a, b) => (a.id === keeper.id ? -1 : b.id === keeper.id ? 1 : a.distance - b.distance || a.id - b.id));
-  const labels = new Set(rows.map((r) => r.label).filter((l) => l !== null));
   return {
-    id: 0,
-    members,
-    suggested: keeper.sha256,
-    suggestedPath: keeper.path,
-    reason,
-    mixedLabels: labels.size > 1,
-    resolved: rows.filter((r) => r.status === 'active').length <= 1,
+    id: 0, members, suggested: keeper.id, suggestedPath: keeper.path, reason: st.reason,
+    mixedLabels: st.mixedLabels, resolved: st.resolved, notDuplicates: st.notDuplicates,
   };
+}
+
+/** The keeper criteria the last run was made with (the CLI's --keep-by), for reloading it alike. */
+export function lastKeeperCriteria(db: Database.Database): KeeperCriterion[] | undefined {
+  const saved = getSetting(db, RULE_SETTING);
+  return saved ? ((JSON.parse(saved) as { criteria: KeeperCriterion[] | null }).criteria ?? undefined) : undefined;
 }
 
 function orderClusters(clusters: Cluster[]): Cluster[] {

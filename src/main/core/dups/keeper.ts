@@ -1,7 +1,9 @@
 // Which member of a cluster to keep, and why, from an ordered list of criteria the user can edit.
 
 export interface KeeperCandidate {
+  id: number;
   sha256: string;
+  label: string | null;
   path: string;
   width: number;
   height: number;
@@ -9,7 +11,7 @@ export interface KeeperCandidate {
   mtimeMs: number;
 }
 
-export const KEEPER_CRITERIA = ['resolution', 'filesize', 'quality', 'oldest', 'path'] as const;
+export const KEEPER_CRITERIA = ['labelled', 'resolution', 'filesize', 'quality', 'oldest', 'path'] as const;
 export type KeeperCriterion = (typeof KEEPER_CRITERIA)[number];
 export const DEFAULT_KEEPER_CRITERIA: readonly KeeperCriterion[] = KEEPER_CRITERIA;
 
@@ -22,6 +24,11 @@ interface Criterion {
 const bytesPerPixel = (c: KeeperCandidate): number => c.size / Math.max(1, c.width * c.height);
 
 const CRITERIA: Record<KeeperCriterion, Criterion> = {
+  // An unlabelled copy cannot train anything: keep the one that says what it shows.
+  labelled: {
+    score: (c) => (c.label === null ? 0 : 1),
+    reason: (b) => `labelled (“${b.label}”; the other is unlabelled)`,
+  },
   resolution: {
     score: (c) => c.width * c.height,
     reason: (b, n) => `largest resolution (${b.width}×${b.height} vs ${n.width}×${n.height})`,

@@ -65,7 +65,7 @@ export class DupsStore {
     const c = this.current;
     const m = c?.members[index];
     if (!c || !m) return Promise.resolve();
-    return this.patch(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, sha256: m.sha256 }));
+    return this.patch(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: m.id }));
   }
 
   notDuplicates(): Promise<void> {
@@ -78,11 +78,11 @@ export class DupsStore {
     return c ? this.patch(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id })) : Promise.resolve();
   }
 
-  /** Sets the label of one member (by its content) or, with no sha256, of the whole current cluster. */
-  relabel(label: string, sha256?: string): Promise<void> {
+  /** Sets the label of one member (by image id) or, with none, of the whole current cluster. */
+  relabel(label: string, member?: number): Promise<void> {
     const c = this.current;
     if (!c || !label.trim()) return Promise.resolve();
-    return this.patch(() => api.invoke('dups.decide', { kind: 'relabel', cluster: c.id, label: label.trim(), ...(sha256 ? { sha256 } : {}) }));
+    return this.patch(() => api.invoke('dups.decide', { kind: 'relabel', cluster: c.id, label: label.trim(), ...(member === undefined ? {} : { member }) }));
   }
 
   /** Moves an excluded member's file to the OS trash (the screen asks for confirmation first). */
@@ -130,7 +130,7 @@ export class DupsStore {
         if (!st && !touched) return c;
         return {
           ...c,
-          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels } : {}),
+          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels, suggested: st.suggested, reason: st.reason } : {}),
           members: touched ? c.members.map((m) => (changed.has(m.id) ? { ...m, ...changed.get(m.id)! } : m)) : c.members,
         };
       });
