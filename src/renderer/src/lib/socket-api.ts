@@ -42,7 +42,8 @@ export function socketApi(deps: SocketApiDeps): Api {
   const token = takeToken(deps);
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const pending = new Map<number, Pending>();
-  const queue: string[] = [];
+  /** Frames of calls made while no socket was open (e.g. before the first one opens). */
+  const unsent: string[] = [];
   let nextId = 1;
   let open: SocketLike | null = null;
   let retryMs = 500;
@@ -53,7 +54,7 @@ export function socketApi(deps: SocketApiDeps): Api {
       open = socket;
       retryMs = 500;
       deps.setStatus('open');
-      for (const frame of queue.splice(0)) socket.send(frame);
+      for (const frame of unsent.splice(0)) socket.send(frame);
     });
     socket.addEventListener('message', (e) => {
       const msg = JSON.parse(String(e.data)) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
@@ -72,6 +73,8 @@ export function socketApi(deps: SocketApiDeps): Api {
       deps.setStatus(token ? 'lost' : 'no-token');
       for (const p of pending.values()) p.reject(new Error('Connection to winnow serve lost'));
       pending.clear();
+      // Their frames go too: the user was told these calls failed, so a later socket must never run them.
+      unsent.length = 0;
       if (!token) return;
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 8000);
@@ -86,7 +89,7 @@ export function socketApi(deps: SocketApiDeps): Api {
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         if (open) open.send(frame);
-        else queue.push(frame);
+        else unsent.push(frame);
       });
     },
     on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
