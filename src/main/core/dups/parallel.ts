@@ -30,9 +30,13 @@ function shared(src: Uint32Array): Uint32Array {
   return out;
 }
 
+type PendingShare = { resolve: (p: PairList) => void; reject: (e: Error) => void };
+
 /** A few search threads kept warm between calls (starting one costs ~30-50 ms). */
 export class SearchPool {
   private readonly workers: Worker[] = [];
+  /** The share each thread is scanning; a thread has at most one (searches run one at a time). */
+  private readonly pending = new Map<Worker, PendingShare>();
   private readonly size: number;
   private busy: Promise<unknown> = Promise.resolve();
 
@@ -61,35 +65,51 @@ export class SearchPool {
     const { blocks } = planSearch(n, threshold);
     const shares = shareBlocks(n, blocks, this.size);
     if (shares.length < 2) return findPairs(hashes, threshold);
-    while (this.workers.length < shares.length) this.workers.push(new Worker(workerEntry('search-worker', import.meta.url)));
+    while (this.workers.length < shares.length) this.workers.push(this.spawn());
     const hi = shared(hashes.hi);
     const lo = shared(hashes.lo);
-    const parts = await Promise.all(
+    // Every share answers or fails before this search ends: a thread still scanning a failed
+    // search's share would hand that answer to the next search.
+    const settled = await Promise.allSettled(
       shares.map((only, k) => this.ask(this.workers[k]!, { hi, lo, threshold, blocks, only })),
     );
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const parts = settled.map((s) => (s as PromiseFulfilledResult<PairList>).value);
     const total = parts.reduce((s, p) => s + p.length, 0);
     const out = new PairBuilder(Math.max(1, total));
     for (const p of parts) for (let k = 0; k < p.length; k++) out.push(p.a[k]!, p.b[k]!, p.d[k]!);
     return out.finish();
   }
 
+  /**
+   * A thread with listeners for its whole life: an 'error' nobody listens to would be thrown in
+   * the host's process and end it, even from a thread sitting idle between searches.
+   */
+  private spawn(): Worker {
+    const worker = new Worker(workerEntry('search-worker', import.meta.url));
+    worker.on('message', (p: PairList) => this.takePending(worker)?.resolve(p));
+    worker.on('error', (err) => this.drop(worker, err));
+    worker.on('exit', (code) => this.drop(worker, new Error(`A search thread stopped (exit code ${code})`)));
+    return worker;
+  }
+
+  /** Takes a failed or stopped thread out of the pool (the next search starts another) and fails its share. */
+  private drop(worker: Worker, err: Error): void {
+    const at = this.workers.indexOf(worker);
+    if (at >= 0) this.workers.splice(at, 1);
+    this.takePending(worker)?.reject(err);
+  }
+
+  private takePending(worker: Worker): PendingShare | undefined {
+    const share = this.pending.get(worker);
+    this.pending.delete(worker);
+    return share;
+  }
+
   private ask(worker: Worker, task: SearchTask): Promise<PairList> {
     return new Promise((resolve, reject) => {
-      const cleanup = (): void => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      };
-      const onMessage = (p: PairList): void => {
-        cleanup();
-        resolve(p);
-      };
-      const onError = (err: Error): void => {
-        cleanup();
-        this.workers.splice(this.workers.indexOf(worker), 1);
-        reject(err);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
+      this.pending.set(worker, { resolve, reject });
       worker.postMessage(task);
     });
   }

@@ -1,7 +1,8 @@
 // The browser host: the built renderer and the contract over HTTP + WebSocket, for 127.0.0.1 only.
 // Every request needs the random token printed at start (as Jupyter does): in the query, or in the
 // cookie the first page load sets. The socket also checks Origin, and every request checks Host, so
-// another site in the same browser (or a DNS-rebinding name) cannot drive the API.
+// another site in the same browser (or a DNS-rebinding name) cannot drive the API. The Host may
+// carry any port: through `ssh -L 9000:127.0.0.1:8765` the browser names its own end of the tunnel.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,13 +30,18 @@ export interface RunningServer {
 
 const BIND = '127.0.0.1';
 
-function csp(port: number): string {
+/** This machine by address or as localhost, on any port; other names could be a DNS-rebinding site. */
+const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d{1,5})?$/;
+
+/** The page's socket goes to the host it was loaded from (`host`, a checked Host header). */
+function csp(host: string): string {
   return [
     "default-src 'self'",
     "img-src 'self' data:",
     "style-src 'self' 'unsafe-inline'",
     "script-src 'self'",
-    `connect-src 'self' ws://${BIND}:${port} ws://localhost:${port}`,
+    // 'self' covers ws: only in browsers that follow CSP 3, so the socket's origin is named as well.
+    `connect-src 'self' ws://${host}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -61,7 +67,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   // Cookies are not port-scoped: name it by port so two hosts on one machine do not clash.
   const cookieName = (): string => `winnow_token_${port}`;
 
-  const hostOk = (req: IncomingMessage): boolean => req.headers.host === `${BIND}:${port}` || req.headers.host === `localhost:${port}`;
+  const hostOk = (req: IncomingMessage): boolean => LOCAL_HOST.test(req.headers.host ?? '');
   const requestToken = (req: IncomingMessage, url: URL): string | null => {
     const fromQuery = url.searchParams.get('token');
     if (fromQuery) return fromQuery;
@@ -94,7 +100,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     const file = await staticFile(opts.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, 'Not found');
-    const headers: Record<string, string> = { ...common, 'Content-Type': file.type, 'Content-Security-Policy': csp(port) };
+    const headers: Record<string, string> = { ...common, 'Content-Type': file.type, 'Content-Security-Policy': csp(req.headers.host!) };
     if (file.type.startsWith('text/html')) {
       headers['Cache-Control'] = 'no-store';
       headers['Set-Cookie'] = `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`;
@@ -112,8 +118,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://${BIND}:${port}`);
+    // Same host and port as the request: a page on another localhost port carries the token cookie
+    // too (cookies are not port-scoped), so only the page this server (or its tunnel) served may connect.
     const origin = req.headers.origin;
-    const originOk = origin === undefined || origin === `http://${BIND}:${port}` || origin === `http://localhost:${port}`;
+    const originOk = origin === undefined || origin === `http://${req.headers.host}`;
     if (url.pathname !== '/ws' || !hostOk(req) || !originOk || !tokenOk(requestToken(req, url))) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
