@@ -47,6 +47,10 @@ export interface Failure {
   error: string;
 }
 
+/** The host's long operations: each runs as a job with progress, cancel and one job.done. */
+export const JOB_KINDS = ['import', 'export', 'clusters', 'folds'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
 export interface Progress {
   phase: string;
   done: number;

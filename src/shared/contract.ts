@@ -6,7 +6,7 @@ import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, Vali
 
 export * from './contract-types.ts';
 import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES } from './contract-types.ts';
-import type { AppInfo, CatalogSummary, ImagePage, Failure, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate } from './contract-types.ts';
+import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate } from './contract-types.ts';
 
 const exportTransform = {
   size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
@@ -104,8 +104,8 @@ export interface Methods {
   'dups.sweep': { args: Args<'dups.sweep'>; result: DupSweep };
   /** The clusters of the last run (this screen's or the CLI's); null if clusters were never computed. */
   'dups.load': { args: Args<'dups.load'>; result: DupRun | null };
-  /** Computes clusters with a preset, optionally overriding thresholds; replaces the last run. */
-  'dups.find': { args: Args<'dups.find'>; result: DupRun };
+  /** Starts a clustering job (a preset, optionally overriding thresholds); job.done carries the new run, which replaces the last. */
+  'dups.find': { args: Args<'dups.find'>; result: { jobId: string } };
   /**
    * One user action = one journal batch = one undo step (none when nothing would change). keep needs
    * cluster + member (an image id); relabel needs cluster + label (member: that image, else all);
@@ -117,8 +117,8 @@ export interface Methods {
   'dups.trash': { args: Args<'dups.trash'>; result: DupPatch };
   'dups.undo': { args: Args<'dups.undo'>; result: DupPatch };
   'dups.redo': { args: Args<'dups.redo'>; result: DupPatch };
-  /** Assigns and stores folds over the active images (as `winnow folds`); per-fold, per-label counts and leakage. */
-  'folds.compute': { args: Args<'folds.compute'>; result: FoldsResult };
+  /** Starts a job assigning and storing folds over the active images (as `winnow folds`); job.done carries per-fold, per-label counts and leakage. */
+  'folds.compute': { args: Args<'folds.compute'>; result: { jobId: string } };
   /** Reads a .tfrec(.gz) file once: count, schema, CRC problems, label histogram, and record N in detail. */
   'viewer.inspect': { args: Args<'viewer.inspect'>; result: ViewerInspection };
   /** Records offset..offset+limit with name, label and a thumbnail of their image. */
@@ -136,12 +136,14 @@ export type MethodName = keyof Methods;
 export const METHOD_NAMES = Object.keys(ARGS) as MethodName[];
 
 export interface Events {
-  'job.progress': { jobId: string; kind: 'import' | 'export'; progress: Progress };
-  /** Exactly one per job: the report (possibly `cancelled`), or the error that ended it. */
+  'job.progress': { jobId: string; kind: JobKind; progress: Progress };
+  /** Exactly one per job: its report, `cancelled`, or the error that ended it (a sentence for the user). */
   'job.done':
-    | { jobId: string; kind: 'import'; report?: ImportReport; error?: string }
+    | ({ kind: 'import'; report?: ImportReport } & JobEnd)
     /** readExample: the read_example.py written next to the shards (absent when cancelled or failed). */
-    | { jobId: string; kind: 'export'; report?: ExportReport; readExample?: string; error?: string };
+    | ({ kind: 'export'; report?: ExportReport; readExample?: string } & JobEnd)
+    | ({ kind: 'clusters'; report?: DupRun } & JobEnd)
+    | ({ kind: 'folds'; report?: FoldsResult } & JobEnd);
   /** A menu item or shortcut of the Electron shell; `path` names the catalog for open-recent. */
   'app.command': { command: AppCommand; path?: string };
   /**
@@ -149,6 +151,12 @@ export interface Events {
    * a dropped file lives, so the preload tells it before the page's own drop handlers run).
    */
   'app.drop': { paths: string[] };
+}
+
+interface JobEnd {
+  jobId: string;
+  cancelled?: boolean;
+  error?: string;
 }
 
 export type EventName = keyof Events;

@@ -23,7 +23,7 @@ export class ProgressThrottle {
   private readonly started = performance.now();
   private lastEmit = -Infinity;
   private readonly phase: string;
-  private readonly total: number;
+  private total: number;
   private readonly onProgress: ((p: Progress) => void) | undefined;
   private readonly intervalMs: number;
 
@@ -34,8 +34,10 @@ export class ProgressThrottle {
     this.intervalMs = intervalMs;
   }
 
-  update(done: number, force = false, detail?: Progress['detail']): void {
+  /** `total` updates the total when it is only known as the work goes (e.g. candidate pairs). */
+  update(done: number, force = false, detail?: Progress['detail'], total?: number): void {
     if (!this.onProgress) return;
+    if (total !== undefined) this.total = total;
     const now = performance.now();
     if (!force && done < this.total && now - this.lastEmit < this.intervalMs) return;
     this.lastEmit = now;
@@ -43,12 +45,5 @@ export class ProgressThrottle {
     const ratePerSec = seconds > 0 ? done / seconds : 0;
     const etaSec = ratePerSec > 0 && done > 0 ? Math.max(0, (this.total - done) / ratePerSec) : null;
     this.onProgress({ phase: this.phase, done, total: this.total, ratePerSec, etaSec, ...(detail ? { detail } : {}) });
-  }
-}
-
-export class JobCancelledError extends Error {
-  override name = 'JobCancelledError';
-  constructor() {
-    super('Cancelled');
   }
 }

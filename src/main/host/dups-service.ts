@@ -11,6 +11,7 @@ import { stepDecisions } from '../core/decisions/sync.ts';
 import { computeClusters, loadClusters, pHashSweep, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseRule, PRESETS, type MatchRule } from '../core/dups/match.ts';
 import { UserError } from '../core/errors.ts';
+import type { JobContext } from '../core/jobs.ts';
 import { trashImage, type TrashItem } from '../core/trash.ts';
 
 interface Snapshot extends ReviewSnapshot {
@@ -27,7 +28,7 @@ const MIXED_HINT = 'tick “also mixed-label clusters” to accept them too';
 
 /** Where the heavy calls run: in-process by default, in a worker thread from the Host (threaded.ts). */
 export interface DupsCompute {
-  clusters(rule: MatchRule): Promise<ClusterRun>;
+  clusters(rule: MatchRule, ctx: JobContext): Promise<ClusterRun>;
   sweep(max: number): Promise<{ histogram: number[]; clusters: number[] }>;
 }
 
@@ -43,7 +44,7 @@ export class DupsService {
   constructor(db: Database.Database, compute?: DupsCompute) {
     this.db = db;
     this.compute = compute ?? {
-      clusters: async (rule) => computeClusters(db, rule),
+      clusters: async (rule, ctx) => computeClusters(db, rule, undefined, ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
       sweep: async (max) => pHashSweep(db, max),
     };
   }
@@ -72,14 +73,14 @@ export class DupsService {
     return this.loaded.value;
   }
 
-  async find(args: Methods['dups.find']['args']): Promise<DupRun> {
+  async find(args: Methods['dups.find']['args'], ctx: JobContext = {}): Promise<DupRun> {
     let rule;
     try {
       rule = parseRule({ preset: args.preset, phash: args.phash, dhash: args.dhash, mirror: args.mirror });
     } catch (err) {
       throw new UserError((err as Error).message);
     }
-    this.run = await this.compute.clusters(rule);
+    this.run = await this.compute.clusters(rule, ctx);
     this.snapshot = null;
     return this.toContract(this.run);
   }

@@ -5,6 +5,7 @@ import type { ExportReport } from '../core/export/export.ts';
 import { checkTemplate, DEFAULT_NAME_TEMPLATE, defaultFeatures, ExportSettingsError, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
 import type { ResizeMode, TransformSettings } from '../core/export/transform.ts';
 import { expandPath } from './complete.ts';
+import { UserError } from '../core/errors.ts';
 
 // The screen's export form → the core's settings, with the CLI's defaults for what the form does not
 // offer (every fold, one shard per fold, seed 42).
@@ -13,7 +14,7 @@ import { expandPath } from './complete.ts';
 export const sameExportReport = (r: ExportReport): ContractReport => r;
 const FEATURES: readonly FeatureId[] = EXPORT_OPTIONAL_FEATURES;
 
-export class ExportArgsError extends Error {
+export class ExportArgsError extends UserError {
   override name = 'ExportArgsError';
 }
 

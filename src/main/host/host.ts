@@ -1,106 +1,95 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods } from '../../shared/contract.ts';
 import { isMethodName, validateArgs } from '../../shared/contract.ts';
 import { openCatalog } from '../core/catalog/catalog.ts';
-import type { ExportReport } from '../core/export/export.ts';
-import type { FoldResult } from '../core/folds/catalog-folds.ts';
-import type { ImportReport } from '../core/scan/import.ts';
-import type { LabelSpec } from '../core/scan/labels.ts';
-import { WINNOW_VERSION } from '../core/version.ts';
-import { completePath, expandPath } from './complete.ts';
-import { ExportArgsError, exportSettings, sameExportReport } from './export-settings.ts';
-import { ExportForm } from './export-preview.ts';
-import type { DupsService } from './dups-service.ts';
-import { DupsHost } from './dups-host.ts';
-import { HostError } from './errors.ts';
-import { runInThread } from './threaded.ts';
-import { JobRunner, type JobBody, type JobKind } from './jobs.ts';
-import { catalogSummary, failedImages, listImagePage } from '../core/catalog/queries.ts';
+import { expandPath } from './complete.ts';
+import type { Catalog, HandlerMap, HostContext, HostOptions } from './context.ts';
+import type { DupsHost } from './dups-host.ts';
+import { HostError, toUserError } from './errors.ts';
+import { catalogHandlers } from './handlers/catalog.ts';
+import { dupsHandlers } from './handlers/dups.ts';
+import { foldsHandlers } from './handlers/folds.ts';
+import { transferHandlers } from './handlers/transfer.ts';
+import { viewerHandlers } from './handlers/viewer.ts';
+import { JobRunner } from './jobs.ts';
+import { WriteLock } from './lock.ts';
+import { stderrLog, type HostLog } from './log.ts';
 import { defaultConfigDir, RecentCatalogs } from './recent.ts';
 import { Thumbnails } from './thumbs.ts';
-import { inspect as inspectTfrecord, samples as tfrecordSamples, ViewerError } from './viewer.ts';
 
-// One handler map (as in Actual Budget) serves every shell: Electron IPC and the browser host build a
-// Host with their own event sink and dialog, then route every call through dispatch().
+// One Host (as in Actual Budget: one handler map, split by domain in handlers/) serves every shell:
+// Electron IPC and the browser host build one with their own event sink and dialogs, then route every
+// call through dispatch(). Writes are serialised by one lock, long operations are jobs, and every
+// error goes through one policy (errors.ts).
 
-// The contract restates core types for the renderer; these lines fail to compile if they drift apart.
-const sameReport = (r: ImportReport): ContractReport => r;
-const sameFolds = (r: FoldResult): FoldsResult => r;
-
-type Handler<M extends MethodName> = (args: Methods[M]['args']) => Promise<Methods[M]['result']>;
-export type HandlerMap = { [M in MethodName]: Handler<M> };
-
-export interface HostOptions {
-  shell: 'electron' | 'browser';
-  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
-  /** Native picker; absent in the browser host. */
-  openDialog?: (args: Methods['dialog.open']['args']) => Promise<string | null>;
-  /** Shows a folder in the OS file manager (Electron: shell.openPath); resolves to an error text or ''. */
-  revealFolder?: (path: string) => Promise<string>;
-  /** The platform trash (Electron's shell.trashItem on macOS / Windows); else the freedesktop.org one. */
-  trashItem?: (path: string) => Promise<void>;
-  catalog?: string;
-  /** Where opened catalogs are remembered; default ~/.config/winnow (WINNOW_CONFIG_DIR); null = nowhere. */
-  recent?: RecentCatalogs | null;
-}
-
+export type { HandlerMap, HostOptions };
 export { HostError };
 
-export class Host {
+export class Host implements HostContext {
   readonly handlers: HandlerMap;
   readonly thumbs: Thumbnails;
   readonly recent: RecentCatalogs | null;
-  private catalog: { db: Database.Database; path: string } | null = null;
-  private readonly dupsHost: DupsHost;
-  /** The only folder `export.reveal` may open: where this host's last export was written. */
-  private lastExportDir: string | null = null;
-  private readonly jobs: JobRunner;
-  /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
-  private walkProblems: { path: string; error: string; source: string }[] = [];
-  private readonly opts: HostOptions;
-  private readonly exportForm = new ExportForm();
+  readonly opts: HostOptions;
+  readonly lock = new WriteLock();
+  readonly jobs: JobRunner;
+  readonly log: HostLog;
+  private catalogNow: Catalog | null = null;
+  private readonly dups: DupsHost;
+  private readonly closeTransfer: () => Promise<void>;
 
   constructor(opts: HostOptions) {
     this.opts = opts;
-    this.jobs = new JobRunner(opts.emit);
-    this.dupsHost = new DupsHost(() => this.jobs.running);
-    this.thumbs = new Thumbnails(() => this.catalog);
+    this.log = opts.log ?? stderrLog();
+    this.jobs = new JobRunner(opts.emit, this.lock, this.log);
+    this.thumbs = new Thumbnails(() => this.catalogNow);
     this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
+    const transfer = transferHandlers(this);
+    const dups = dupsHandlers(this);
+    this.dups = dups.dups;
+    this.closeTransfer = transfer.close;
+    this.handlers = { ...catalogHandlers(this), ...transfer.handlers, ...dups.handlers, ...foldsHandlers(this), ...viewerHandlers() };
     if (opts.catalog) {
       // Open first: `recent?.add(...)` would skip evaluating its argument when there is no list.
       const { path } = this.open(opts.catalog);
       this.recent?.add(path);
     }
-    this.handlers = this.createHandlers();
   }
 
-  /** Validates and runs one call from an untrusted side (IPC, WebSocket). */
+  /** Validates and runs one call from an untrusted side (IPC, WebSocket); errors follow the host's policy. */
   async dispatch(method: unknown, args: unknown): Promise<unknown> {
-    if (!isMethodName(method)) throw new HostError(`Unknown method: ${String(method).slice(0, 60)}`);
-    const valid = validateArgs(method, args);
-    return (this.handlers[method] as (a: unknown) => Promise<unknown>)(valid);
+    try {
+      if (!isMethodName(method)) throw new HostError(`Unknown method: ${String(method).slice(0, 60)}`);
+      const valid = validateArgs(method, args);
+      return await (this.handlers[method] as (a: unknown) => Promise<unknown>)(valid);
+    } catch (err) {
+      throw toUserError(err, `${typeof method === 'string' ? method.slice(0, 60) : 'call'}`, this.log);
+    }
   }
 
   get catalogPath(): string | null {
-    return this.catalog?.path ?? null;
+    return this.catalogNow?.path ?? null;
+  }
+
+  get current(): Catalog | null {
+    return this.catalogNow;
+  }
+
+  catalog(): Catalog {
+    if (!this.catalogNow) throw new HostError('No catalog is open: open or create one first.');
+    return this.catalogNow;
   }
 
   /** Cancels running jobs, waits for them to keep what they wrote, then closes the catalog. */
   async close(): Promise<void> {
-    await this.exportForm.close();
-    await this.dupsHost.close();
+    await this.closeTransfer();
+    await this.dups.close();
     await this.jobs.stopAll();
-    this.catalog?.db.close();
-    this.catalog = null;
+    this.catalogNow?.db.close();
+    this.catalogNow = null;
   }
 
-  private open(file: string): { db: Database.Database; path: string } {
+  open(file: string): Catalog {
     const path = expandPath(file);
-    if (this.catalog?.path === path) return this.catalog;
-    if (this.jobs.running) throw new HostError('An import or export is running; cancel it or wait before opening another catalog.');
+    if (this.catalogNow?.path === path) return this.catalogNow;
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
@@ -109,141 +98,12 @@ export class Host {
     }
     if (isDir) throw new HostError(`${path} is a folder; give a catalog file name, e.g. ${path.replace(/\/$/, '')}/dataset.winnow`);
     const db = openCatalog(path);
-    this.catalog?.db.close();
+    this.catalogNow?.db.close();
     this.thumbs.clear();
-    this.walkProblems = [];
-    this.catalog = { db, path };
-    this.dupsHost.warmUp(() => (this.catalog?.path === path ? this.catalog : null));
-    return this.catalog;
-  }
-
-  private current(): { db: Database.Database; path: string } {
-    if (!this.catalog) throw new HostError('No catalog is open: open or create one first.');
-    return this.catalog;
-  }
-
-  private dups(): DupsService {
-    return this.dupsHost.get(this.current());
-  }
-
-  private dupsWrite<T>(run: (d: DupsService) => T | Promise<T>): Promise<T> {
-    return this.dupsHost.write(this.current(), run);
-  }
-
-  /** The export form's preview, estimate and name check: settings problems are the user's to fix. */
-  private async form<T>(run: (f: ExportForm, db: Database.Database) => Promise<T>): Promise<T> {
-    try {
-      return await run(this.exportForm, this.current().db);
-    } catch (err) {
-      throw err instanceof ExportArgsError ? new HostError(err.message) : err;
-    }
-  }
-
-  private async viewer<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw err instanceof ViewerError ? new HostError(err.message) : err;
-    }
-  }
-
-  /** One job at a time: it writes the catalog (import) or reads it whole (export) while the UI waits. */
-  private startJob(kind: JobKind, body: JobBody): string {
-    if (this.jobs.running) throw new HostError('An import or export is already running; wait for it or cancel it.');
-    if (this.dupsHost.computing) throw new HostError('Clusters are being computed; start the job when they are shown.');
-    return this.jobs.start(kind, body);
-  }
-
-  private startImport(args: Methods['import.start']['args']): string {
-    const { db, path } = this.current();
-    const labels: LabelSpec =
-      typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
-    const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
-    return this.startJob('import', async (ctx, jobId) => {
-      const report = await runInThread<ImportReport>(
-        { kind: 'import', catalog: path, root: expandPath(args.folder), labels, ...(labelMapFile ? { labelMapFile } : {}) },
-        ctx,
-      );
-      const rows = new Set(failedImages(db).map((f) => f.path));
-      this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
-      this.opts.emit('job.done', { jobId, kind: 'import', report: sameReport(report) });
-    });
-  }
-
-  private startExport(args: Methods['export.start']['args']): string {
-    const { path } = this.current();
-    let settings;
-    try {
-      settings = exportSettings(args);
-    } catch (err) {
-      throw err instanceof ExportArgsError ? new HostError(err.message) : err;
-    }
-    return this.startJob('export', async (ctx, jobId) => {
-      // Settings problems (a folder holding another export, a bad template) come back as the job's error.
-      const report = await runInThread<ExportReport>({ kind: 'export', catalog: path, settings }, ctx);
-      if (!report.cancelled) this.lastExportDir = report.outDir;
-      const readExample = report.cancelled ? undefined : await readFile(join(report.outDir, 'read_example.py'), 'utf8').catch(() => undefined);
-      this.opts.emit('job.done', { jobId, kind: 'export', report: sameExportReport(report), ...(readExample ? { readExample } : {}) });
-    });
-  }
-
-  private createHandlers(): HandlerMap {
-    return {
-      'app.info': async () => ({
-        name: 'Winnow',
-        version: WINNOW_VERSION,
-        node: process.versions.node,
-        platform: process.platform,
-        shell: this.opts.shell,
-      }),
-      'catalog.open': async ({ path }) => {
-        const c = this.open(path);
-        this.recent?.add(c.path);
-        return catalogSummary(c.db, c.path);
-      },
-      'catalog.recent': async () => this.recent?.list() ?? [],
-      'catalog.summary': async () => (this.catalog ? catalogSummary(this.catalog.db, this.catalog.path) : null),
-      'images.list': async (args) => listImagePage(this.current().db, args),
-      'images.failures': async () => [
-        ...failedImages(this.current().db),
-        ...this.walkProblems.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error })),
-      ],
-      'import.start': async (args) => ({ jobId: this.startImport(args) }),
-      'export.start': async (args) => ({ jobId: this.startExport(args) }),
-      'export.preview': async (args) => this.form((f, db) => f.preview(db, args)),
-      'export.estimate': async (args) => this.form((f, db) => f.estimate(db, args)),
-      'export.template': async ({ template }) => this.form(async (f, db) => f.template(db, template)),
-      'job.cancel': async ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
-      'fs.complete': async ({ prefix, kind }) => ({ entries: await completePath(prefix, kind) }),
-      'dups.sweep': async ({ max }) => this.dups().sweep(max),
-      'dups.load': async () => this.dups().load(),
-      'dups.find': async (args) => this.dupsWrite((d) => d.find(args)),
-      'dups.decide': async (args) => this.dupsWrite((d) => d.decide(args)),
-      'dups.trash': async ({ id }) => this.dupsWrite((d) => d.trash(id, this.opts.trashItem)),
-      'dups.undo': async () => this.dupsWrite((d) => d.step('undo')),
-      'dups.redo': async () => this.dupsWrite((d) => d.step('redo')),
-      'folds.compute': async (args) => {
-        // Folds are rewritten in the catalog: not while an import is adding rows to it.
-        if (this.jobs.running) throw new HostError('An import or export is running; wait for it to finish before assigning folds.');
-        // Seconds at a million images: off the host's thread, like clustering.
-        return sameFolds(await runInThread<FoldResult>({ kind: 'folds', catalog: this.current().path, params: args }));
-      },
-      'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),
-      'viewer.samples': async (args) => this.viewer(() => tfrecordSamples(args)),
-      'export.reveal': async () => {
-        const path = this.lastExportDir;
-        if (path === null) return { opened: false, path, unsupported: 'No export has finished in this window yet.' };
-        if (!this.opts.revealFolder) {
-          return { opened: false, path, unsupported: 'The browser host cannot open folders on your computer (it may be another machine); copy the path instead.' };
-        }
-        const error = await this.opts.revealFolder(path);
-        if (error) throw new HostError(`Could not open ${path}: ${error}`);
-        return { opened: true, path };
-      },
-      'dialog.open': async (args) => {
-        if (!this.opts.openDialog) return { path: null, unsupported: 'No file dialog in the browser: type the path (Tab completes).' };
-        return { path: await this.opts.openDialog(args) };
-      },
-    };
+    const opened = { db, path };
+    this.catalogNow = opened;
+    this.dups.warmUp(() => (this.catalogNow === opened ? opened : null), () => this.lock.held === null);
+    return opened;
   }
 }
+

@@ -8,6 +8,7 @@ import type { MatchRule } from '../core/dups/match.ts';
 import { runExport } from '../core/export/export.ts';
 import { computeFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
 import type { ExportSettings } from '../core/export/settings.ts';
+import { UserError } from '../core/errors.ts';
 import { runImport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
 
@@ -22,7 +23,8 @@ export type ThreadJob =
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
   | { type: 'done'; result: unknown }
-  | { type: 'error'; message: string };
+  /** `known`: a UserError, whose message is for the user; otherwise a bug, with its stack for the log. */
+  | { type: 'error'; message: string; known: boolean; stack?: string };
 
 async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage) => void): Promise<unknown> {
   const db = openCatalog(job.catalog);
@@ -34,12 +36,13 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
           { signal, onProgress: (progress) => post({ type: 'progress', progress }) },
         );
       case 'clusters':
-        return computeClusters(db, job.rule);
+        return computeClusters(db, job.rule, undefined, { onProgress: (progress) => post({ type: 'progress', progress }) });
       case 'refresh-clusters':
         return refreshClusters(db);
       case 'export':
         return await runExport(db, job.settings, { signal, onProgress: (progress) => post({ type: 'progress', progress }) });
       case 'folds':
+        post({ type: 'progress', progress: { phase: 'assign', done: 0, total: 0, ratePerSec: 0, etaSec: null } });
         return computeFolds(db, job.params);
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
@@ -58,6 +61,10 @@ if (parentPort) {
   });
   run(workerData as ThreadJob, controller.signal, (m) => port.postMessage(m)).then(
     (result) => port.postMessage({ type: 'done', result } satisfies ThreadMessage),
-    (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ThreadMessage),
+    (err: unknown) =>
+      port.postMessage({
+        type: 'error', message: err instanceof Error ? err.message : String(err), known: err instanceof UserError,
+        ...(err instanceof Error && err.stack ? { stack: err.stack } : {}),
+      } satisfies ThreadMessage),
   );
 }

@@ -1,46 +1,72 @@
-// The Host's long jobs (import, export): one at a time, each with an id, an AbortController and a
-// promise that settles once the job has kept what it wrote; progress and the final report (or error)
-// go out as job.progress / job.done events.
+// The host's long operations (import, export, clustering, folds) are jobs: each holds the write lock
+// while it runs, has an id and an AbortController, and ends with exactly one job.done event carrying
+// its report, `cancelled`, or an error put through the host's error policy. Progress goes out as
+// job.progress events (throttled by the core).
 import { randomUUID } from 'node:crypto';
-import type { Events, EventName, Progress as ContractProgress } from '../../shared/contract.ts';
+import type { Events, EventName, JobKind } from '../../shared/contract.ts';
 import type { Progress } from '../core/jobs.ts';
+import { toUserError } from './errors.ts';
+import type { WriteLock } from './lock.ts';
+import type { HostLog } from './log.ts';
+import { CancelledError } from './threaded.ts';
 
 type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
-export type JobKind = 'import' | 'export';
-export type JobBody = (ctx: { signal: AbortSignal; onProgress: (p: Progress) => void }, jobId: string) => Promise<void>;
-
-// The contract restates the core's Progress for the renderer; this fails to compile if they drift apart.
-const sameProgress = (p: Progress): ContractProgress => p;
+export type JobContext = { signal: AbortSignal; onProgress: (p: Progress) => void };
+/** Resolves with what job.done carries besides id and kind: the report, and extras such as read_example.py. */
+export type JobBody = (ctx: JobContext, jobId: string) => Promise<Record<string, unknown>>;
 
 export class JobRunner {
-  private readonly jobs = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly jobs = new Map<string, { kind: JobKind; controller: AbortController; done: Promise<void> }>();
   private readonly emit: Emit;
+  private readonly lock: WriteLock;
+  private readonly log: HostLog;
 
-  constructor(emit: Emit) {
+  constructor(emit: Emit, lock: WriteLock, log: HostLog) {
     this.emit = emit;
+    this.lock = lock;
+    this.log = log;
   }
 
   get running(): boolean {
     return this.jobs.size > 0;
   }
 
-  /** Starts `body`; a failure becomes the job's job.done with the error's message. */
+  /** Starts `body` under the write lock (refused with a sentence when something else holds it). */
   start(kind: JobKind, body: JobBody): string {
+    const release = this.lock.acquire(kind, true);
     const jobId = randomUUID();
     const controller = new AbortController();
-    const emit = this.emit;
-    const done = body(
-      { signal: controller.signal, onProgress: (p) => emit('job.progress', { jobId, kind, progress: sameProgress(p) }) },
-      jobId,
-    ).catch((err: unknown) => emit('job.done', { jobId, kind, error: (err as Error).message ?? String(err) }));
-    this.jobs.set(jobId, { controller, done: done.finally(() => this.jobs.delete(jobId)) });
+    const done = (async () => {
+      let end: Events['job.done'];
+      try {
+        const fields = await body({ signal: controller.signal, onProgress: (progress) => this.emit('job.progress', { jobId, kind, progress }) }, jobId);
+        end = { jobId, kind, ...fields } as Events['job.done'];
+      } catch (err) {
+        end = err instanceof CancelledError
+          ? ({ jobId, kind, cancelled: true } as Events['job.done'])
+          : ({ jobId, kind, error: toUserError(err, `${kind} job`, this.log).message } as Events['job.done']);
+      } finally {
+        this.jobs.delete(jobId);
+        release();
+      }
+      this.emit('job.done', end);
+    })();
+    this.jobs.set(jobId, { kind, controller, done });
     return jobId;
   }
 
-  cancel(jobId: string): boolean {
+  /**
+   * Asks the job to stop and answers once it has (what it keeps is the job's: an import keeps what it
+   * indexed, clustering and folds keep nothing) — or after `waitMs`, so a stuck job never holds the caller.
+   */
+  async cancel(jobId: string, waitMs = 10_000): Promise<boolean> {
     const job = this.jobs.get(jobId);
-    job?.controller.abort();
-    return job !== undefined;
+    if (!job) return false;
+    job.controller.abort();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([job.done, new Promise((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
+    return true;
   }
 
   /** Cancels every job and waits until each has stopped (keeping what it wrote). */

@@ -9,9 +9,10 @@ import type { DecodedFeature } from '../core/tfrecord/example.ts';
 import { readRecords } from '../core/tfrecord/reader.ts';
 import { inspectFile, type Inspection } from '../core/viewer/inspect.ts';
 import { expandPath } from './complete.ts';
+import { UserError } from '../core/errors.ts';
 
 /** A file the user named that cannot be read as TFRecords: shown as is. */
-export class ViewerError extends Error {
+export class ViewerError extends UserError {
   override name = 'ViewerError';
 }
 

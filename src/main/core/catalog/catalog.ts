@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
+import { UserError } from '../errors.ts';
 
 export interface OpenOptions {
   /** Open an existing catalog without creating or migrating it. */
@@ -11,7 +12,7 @@ export interface OpenOptions {
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
-export class CatalogOpenError extends Error {
+export class CatalogOpenError extends UserError {
   override name = 'CatalogOpenError';
 }
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { journalByImage } from './migrate-journal.ts';
+import { UserError } from '../errors.ts';
 
 // Numbered, append-only migrations (Signal Desktop style): the schema version lives in
 // PRAGMA user_version; a catalog written by a newer Winnow is refused rather than guessed at.
@@ -172,7 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
-export class CatalogTooNewError extends Error {
+export class CatalogTooNewError extends UserError {
   constructor(file: string, found: number) {
     super(
       `${file} was written by a newer Winnow (catalog schema v${found}; this Winnow reads up to ` +

@@ -9,6 +9,7 @@ import type { KeeperCriterion } from './keeper.ts';
 import { decodeInputs, decodePairs, encodeInputs, encodePairs, fingerprint, searchPairs, type RunMemory, type SearchStats } from './incremental.ts';
 import { describeRule, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
+import { ProgressThrottle, type Progress } from '../jobs.ts';
 
 export interface ClusterMember {
   id: number;
@@ -88,8 +89,11 @@ function loadRows(db: Database.Database, where = '', sql = ROWS_SQL): Row[] {
  * membership as a new run (replacing older runs) so later decisions can name clusters by number.
  */
 export function computeClusters(
-  db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[], opts: { memory?: RunMemory | null } = {},
+  db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[], opts: { memory?: RunMemory | null; onProgress?: (p: Progress) => void } = {},
 ): ClusterRun {
+  const report = (phase: string, done: number, total: number): void =>
+    opts.onProgress?.({ phase, done, total, ratePerSec: 0, etaSec: null });
+  report('load', 0, 0);
   const rows = loadRows(db);
   const state = replay(db);
   const uf = new UnionFind(rows.length);
@@ -110,7 +114,9 @@ export function computeClusters(
   });
   const ids = matchable.map((i) => rows[i]!.id);
   const fps = matchable.map((i) => fingerprint(rows[i]!.sha256, rows[i]!.source, rows[i]!.path));
-  const { pairs, pairIds, stats } = searchPairs(items, ids, fps, rule, opts.memory ?? null);
+  // Verifying candidate pairs is the long part: its progress is what a user waits on.
+  const verify = new ProgressThrottle('compare', 0, opts.onProgress);
+  const { pairs, pairIds, stats } = searchPairs(items, ids, fps, rule, opts.memory ?? null, (done, total) => verify.update(done, done === total, undefined, total));
   // "Not duplicates" applies at union time, so the remembered pairs stay valid when it changes.
   for (const [pa, pb] of pairs) {
     const a = rows[matchable[pa]!]!;
@@ -126,6 +132,7 @@ export function computeClusters(
   const clusters = orderClusters(memberSets.map((m) => describeCluster(m, state, criteria)));
 
   const ruleText = describeRule(rule);
+  report('save', clusters.length, clusters.length);
   const runId = db.transaction(() => {
     db.prepare('DELETE FROM cluster_runs').run();
     setSetting(db, RULE_SETTING, JSON.stringify({ rule, criteria: criteria ?? null }));
@@ -147,7 +154,7 @@ const RULE_SETTING = 'dups.lastRule';
  * added or changed images): incrementally from that run's memory, or in full with `full`. Returns
  * null when clusters were never computed for this catalog.
  */
-export function refreshClusters(db: Database.Database, opts: { full?: boolean } = {}): ClusterRun | null {
+export function refreshClusters(db: Database.Database, opts: { full?: boolean; onProgress?: (p: Progress) => void } = {}): ClusterRun | null {
   const saved = getSetting(db, RULE_SETTING);
   const last = db.prepare('SELECT inputs, pairs FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
     | { inputs: Buffer | null; pairs: Buffer | null }
@@ -156,7 +163,7 @@ export function refreshClusters(db: Database.Database, opts: { full?: boolean } 
   const { rule, criteria } = JSON.parse(saved) as { rule: MatchRule; criteria: KeeperCriterion[] | null };
   // Runs stored before v4 of the catalog carry no memory: recompute them in full once.
   const memory = !opts.full && last.inputs && last.pairs ? { inputs: decodeInputs(last.inputs), pairs: decodePairs(last.pairs) } : null;
-  return computeClusters(db, rule, criteria ?? undefined, { memory });
+  return computeClusters(db, rule, criteria ?? undefined, { memory, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
 }
 
 /** The pHashes of the images clustering considers (active and excluded), for a threshold sweep. */

@@ -66,6 +66,7 @@ export const decodePairs = (buf: Uint8Array): Uint32Array =>
  */
 export function searchPairs(
   items: readonly MatchItem[], ids: readonly number[], fps: readonly number[], rule: MatchRule, memory: RunMemory | null,
+  onProgress?: (done: number, total: number) => void,
 ): { pairs: [number, number][]; pairIds: Uint32Array; stats: SearchStats } {
   const n = items.length;
   const fresh = new Uint8Array(n);
@@ -78,7 +79,7 @@ export function searchPairs(
   const pairs: [number, number][] = [];
   let stats: SearchStats;
   if (memory === null || freshCount > MAX_NEW_SHARE * n) {
-    for (const p of matchPairs(items, rule)) pairs.push([p.a, p.b]);
+    for (const p of matchPairs(items, rule, onProgress ? { onProgress } : {})) pairs.push([p.a, p.b]);
     stats = { mode: 'full', searched: n, reused: 0 };
   } else {
     const index = new Map<number, number>();
@@ -90,7 +91,7 @@ export function searchPairs(
       if (a !== undefined && b !== undefined) pairs.push(a < b ? [a, b] : [b, a]);
     }
     const reused = pairs.length;
-    if (freshCount > 0) for (const p of matchPairs(items, rule, { queries: fresh })) pairs.push([p.a, p.b]);
+    if (freshCount > 0) for (const p of matchPairs(items, rule, { queries: fresh, ...(onProgress ? { onProgress } : {}) })) pairs.push([p.a, p.b]);
     stats = { mode: 'incremental', searched: freshCount, reused };
   }
   const pairIds = new Uint32Array(2 * pairs.length);

@@ -149,7 +149,9 @@ function verify(x: MatchItem, y: MatchItem, mirrored: boolean, rule: MatchRule):
  * a flipped copy is within reach of its original), so the cost grows with the number of
  * candidates rather than with n².
  */
-export function matchPairs(items: readonly MatchItem[], rule: MatchRule, opts: { queries?: Uint8Array } = {}): MatchedPair[] {
+export function matchPairs(
+  items: readonly MatchItem[], rule: MatchRule, opts: { queries?: Uint8Array; onProgress?: (done: number, total: number) => void } = {},
+): MatchedPair[] {
   const n = items.length;
   const keys = items.map((it) => it.hashes.phash);
   if (rule.mirror) for (const it of items) keys.push(it.features.phashMirror);
@@ -167,6 +169,7 @@ export function matchPairs(items: readonly MatchItem[], rule: MatchRule, opts: {
   const seen = new Set<number>();
   const out: MatchedPair[] = [];
   for (let k = 0; k < found.length; k++) {
+    if ((k & 4095) === 0) opts.onProgress?.(k, found.length);
     const p = found.a[k]!;
     const q = found.b[k]!;
     if (p >= n && q >= n) continue; // mirror vs mirror repeats the direct comparison
@@ -182,6 +185,7 @@ export function matchPairs(items: readonly MatchItem[], rule: MatchRule, opts: {
     const m = verify(items[a]!, items[b]!, false, rule) ?? (rule.mirror ? verify(items[a]!, items[b]!, true, rule) : null);
     if (m !== null) out.push({ a, b, ...m });
   }
+  opts.onProgress?.(found.length, found.length);
   out.sort((x, y) => x.a - y.a || x.b - y.b);
   return out;
 }

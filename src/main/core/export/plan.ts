@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { mulberry32, seedOf, shuffleInPlace } from '../folds/rng.ts';
+import { UserError } from '../errors.ts';
 
 export interface PlannedRecord {
   imageId: number;
@@ -22,7 +23,7 @@ export interface ExportPlan {
   unlabelled: number;
 }
 
-export class ExportPlanError extends Error {
+export class ExportPlanError extends UserError {
   override name = 'ExportPlanError';
 }
 

@@ -1,5 +1,6 @@
 import type { Compression } from '../tfrecord/writer.ts';
 import type { TransformSettings } from './transform.ts';
+import { UserError } from '../errors.ts';
 
 /** Optional features beyond the notebook's image / target / image_name. */
 export const OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
@@ -32,7 +33,7 @@ export function defaultFeatures(extra: readonly FeatureId[] = []): Partial<Recor
   return out;
 }
 
-export class ExportSettingsError extends Error {
+export class ExportSettingsError extends UserError {
   override name = 'ExportSettingsError';
 }
 

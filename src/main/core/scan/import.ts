@@ -12,6 +12,7 @@ import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
 import { WorkerPool, workerEntry } from './pool.ts';
 import { show, walk, type WalkedFile } from './walk.ts';
+import { UserError } from '../errors.ts';
 
 export interface ImportParams {
   db: Database.Database;
@@ -60,7 +61,7 @@ export const DEFAULT_MAX_PIXELS = 100_000_000;
 const FLUSH_EVERY = 256;
 const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
 
-export class ImportInputError extends Error {
+export class ImportInputError extends UserError {
   override name = 'ImportInputError';
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path/posix';
 import { parseCsv } from './csv.ts';
+import { UserError } from '../errors.ts';
 
 export type LabelSpec = { mode: 'folders' } | { mode: 'none' } | { mode: 'csv'; file: string };
 
@@ -10,7 +11,7 @@ export interface Label {
   code: number | null;
 }
 
-export class LabelSourceError extends Error {
+export class LabelSourceError extends UserError {
   override name = 'LabelSourceError';
 }
 

@@ -2,11 +2,12 @@ import { crc32c, maskCrc } from './crc32c.ts';
 import { FOOTER_BYTES, HEADER_BYTES, parseHeader, readU32 } from './framing.ts';
 import { detectCompression, openSource, type ChunkSource } from './source.ts';
 import type { Compression } from './writer.ts';
+import { UserError } from '../errors.ts';
 
 export type TFRecordErrorKind = 'length-crc' | 'data-crc' | 'truncated' | 'decompress';
 
 /** Damage in a TFRecord file; `offset` is the byte offset (in the decompressed stream) of the record. */
-export class TFRecordError extends Error {
+export class TFRecordError extends UserError {
   readonly file: string;
   readonly offset: number;
   readonly kind: TFRecordErrorKind;

@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import type { AppCommand, Methods } from '../../../shared/contract.ts';
 import { WINNOW_VERSION } from '../../core/version.ts';
 import { Host } from '../../host/host.ts';
+import { fileLog } from '../../host/log.ts';
 import { aboutBox, menuTemplate } from './menu.ts';
 import { eventForwarder, IMAGE_SCHEME, imageProtocolResponse, pageMatcher, wireIpc } from './ipc.ts';
 import { RecentCatalogs } from '../../host/recent.ts';
@@ -38,7 +39,9 @@ const recent = new RecentCatalogs(process.env['WINNOW_CONFIG_DIR'] ?? app.getPat
 const trashItem = process.platform === 'linux' ? undefined : (path: string): Promise<void> => shell.trashItem(path);
 // openPath resolves to '' or an error text; the Host passes only its last export folder.
 const revealFolder = (path: string): Promise<string> => shell.openPath(path);
-const host = new Host({ shell: 'electron', emit, openDialog, recent, revealFolder, ...(trashItem ? { trashItem } : {}) });
+// Bugs go to a log file the user can send; the window shows only "Internal error — details in <file>".
+const log = fileLog(join(app.getPath('logs'), 'winnow.log'));
+const host = new Host({ shell: 'electron', emit, openDialog, recent, revealFolder, log, ...(trashItem ? { trashItem } : {}) });
 wireIpc(ipcMain, host, pageMatcher(pathToFileURL(indexHtml).href, devUrl));
 
 function command(name: AppCommand, path?: string): void {

@@ -1,8 +1,13 @@
 // The Duplicates screen's state: the threshold sweep, the clusters of the last run, the selection,
 // and patches from decisions applied in place (the host sends only what changed).
-import type { DupCluster, DupCounts, DupPatch, DupPreset, DupSweep } from '../../../shared/contract.ts';
+import { untrack } from 'svelte';
+import type { DupCluster, DupCounts, DupPatch, DupPreset, DupRun, DupSweep } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 import { catalog } from './catalog.svelte.ts';
+import { JobStore } from './job.svelte.ts';
+
+/** Clustering is a host job (progress, cancel); module-level, so it survives leaving the screen. */
+export const clustersJob = new JobStore('clusters');
 
 /** Largest pHash distance the slider offers: above the loose preset, and cheap to sweep. */
 export const SWEEP_MAX = 16;
@@ -26,6 +31,15 @@ export class DupsStore {
   arrivedAt = 0;
 
   readonly current = $derived(this.clusters[this.selected] ?? null);
+
+  /** Create during a component's set-up: a clustering job that ends while the screen shows takes its run. */
+  constructor() {
+    const before = clustersJob.report;
+    $effect(() => {
+      const run = clustersJob.report;
+      if (run && run !== before) untrack(() => this.takeRun(run));
+    });
+  }
 
   async load(): Promise<void> {
     this.error = null;
@@ -52,13 +66,18 @@ export class DupsStore {
     return this.sweep?.clusters[this.phash] ?? null;
   }
 
-  async find(): Promise<void> {
-    await this.run(async () => {
-      const run = await api.invoke('dups.find', { preset: this.preset, phash: this.phash });
-      this.arrivedAt = performance.now();
-      this.setRun(run.clusters, run.counts, run.rule);
-      this.message = `${run.clusters.length} cluster(s) with ${run.rule}.`;
-    });
+  /** Starts clustering; the run arrives with the job's end (takeRun). */
+  find(): Promise<void> {
+    this.error = null;
+    this.message = null;
+    return clustersJob.begin(() => api.invoke('dups.find', { preset: this.preset, phash: this.phash }));
+  }
+
+  private takeRun(run: DupRun): void {
+    this.arrivedAt = performance.now();
+    this.setRun(run.clusters, run.counts, run.rule);
+    this.loaded = true;
+    this.message = `${run.clusters.length === 1 ? '1 cluster' : `${run.clusters.length} clusters`} with ${run.rule}.`;
   }
 
   keep(index: number): Promise<void> {
