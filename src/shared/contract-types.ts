@@ -246,11 +246,24 @@ export interface ExportReport {
   passthrough: number;
   reencoded: number;
   failures: { path: string; error: string }[];
+  /** Records written with target -1 (unlabelled images included on request). */
   unlabelled: number;
+  /** Unlabelled images not written: the default when other images have labels. */
+  unlabelledLeftOut: number;
+  /** 'none': no image has a label, so no record carries a target (a test set). */
+  labelling: Labelling;
+  /** Names of the features every record holds. */
+  features: string[];
   cancelled: boolean;
   seconds: number;
   recordsPerSec: number;
 }
+
+/** Labels among the images an export writes (core/export/plan.ts). */
+export type Labelling = 'all' | 'mixed' | 'none';
+/** Unlabelled images next to labelled ones: left out (default) or written with target -1. */
+export const UNLABELLED_POLICIES = ['skip', 'include'] as const;
+export type UnlabelledPolicy = (typeof UNLABELLED_POLICIES)[number];
 
 /** Features written besides image, target and image_name (the notebook's three). */
 export const EXPORT_OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;

@@ -5,7 +5,7 @@
 import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export * from './contract-types.ts';
-import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES } from './contract-types.ts';
+import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
 import type { AppInfo, CatalogSummary, ImagePage, Failure, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate } from './contract-types.ts';
 
 const exportTransform = {
@@ -45,6 +45,8 @@ export const ARGS = {
     gzip: bool(),
     overwrite: bool(),
     nameTemplate: optional(str({ min: 1, max: 255 })),
+    /** Unlabelled images next to labelled ones; default 'skip' (left out). */
+    unlabelled: optional(oneOf(UNLABELLED_POLICIES)),
   }),
   'export.preview': object({ ...exportTransform, imageId: optional(int(1, Number.MAX_SAFE_INTEGER)), index: optional(int(0, 1e9)) }),
   'export.estimate': object({ ...exportTransform, features: exportFeatures, sample: optional(int(1, 256)) }),

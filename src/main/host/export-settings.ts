@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { ExportReport as ContractReport, Methods } from '../../shared/contract.ts';
-import { EXPORT_OPTIONAL_FEATURES } from '../../shared/contract.ts';
+import { EXPORT_OPTIONAL_FEATURES, type UnlabelledPolicy } from '../../shared/contract.ts';
 import type { ExportReport } from '../core/export/export.ts';
+import { UNLABELLED_POLICIES as CORE_POLICIES } from '../core/export/plan.ts';
 import { checkTemplate, DEFAULT_NAME_TEMPLATE, defaultFeatures, ExportSettingsError, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
 import type { ResizeMode, TransformSettings } from '../core/export/transform.ts';
 import { expandPath } from './complete.ts';
@@ -12,6 +13,7 @@ import { expandPath } from './complete.ts';
 // The contract restates core types and lists; these lines fail to compile if they drift apart.
 export const sameExportReport = (r: ExportReport): ContractReport => r;
 const FEATURES: readonly FeatureId[] = EXPORT_OPTIONAL_FEATURES;
+export const sameUnlabelledPolicies: readonly UnlabelledPolicy[] = CORE_POLICIES;
 
 export class ExportArgsError extends Error {
   override name = 'ExportArgsError';
@@ -57,5 +59,6 @@ export function exportSettings(args: Methods['export.start']['args']): ExportSet
     nameTemplate,
     compression: args.gzip ? 'gzip' : 'none',
     overwrite: args.overwrite,
+    unlabelled: args.unlabelled ?? 'skip',
   };
 }

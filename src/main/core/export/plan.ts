@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { mulberry32, seedOf, shuffleInPlace } from '../folds/rng.ts';
+import type { FeatureId } from './settings.ts';
 
 export interface PlannedRecord {
   imageId: number;
@@ -7,9 +8,24 @@ export interface PlannedRecord {
   relPath: string;
   sha256: string;
   label: string | null;
-  /** -1 for unlabelled images. */
+  /** -1 for unlabelled images (written only with the 'include' policy). */
   target: number;
   fold: number;
+}
+
+/**
+ * Unlabelled images next to labelled ones: 'skip' leaves them out (a sparse-categorical loss fails or
+ * learns garbage on target -1), 'include' writes them with target -1.
+ */
+export type UnlabelledPolicy = 'skip' | 'include';
+export const UNLABELLED_POLICIES: readonly UnlabelledPolicy[] = ['skip', 'include'];
+
+/** Labels among the active images with a fold: 'none' makes the export a test set without targets. */
+export type Labelling = 'all' | 'mixed' | 'none';
+
+export interface PlanOptions {
+  /** Default 'skip'. No effect when no image has a label: then every image is written. */
+  unlabelled?: UnlabelledPolicy;
 }
 
 export interface ExportPlan {
@@ -19,27 +35,35 @@ export interface ExportPlan {
   labelMap: Map<number, string>;
   numClasses: number;
   folds: number[];
+  labelling: Labelling;
+  /** Records written with target -1. */
   unlabelled: number;
+  /** Unlabelled images of the chosen folds left out by the 'skip' policy. */
+  unlabelledLeftOut: number;
 }
 
 export class ExportPlanError extends Error {
   override name = 'ExportPlanError';
 }
 
+interface PlanRow { id: number; root: string; pathBytes: Buffer; relPath: string; sha256: string; label: string | null; code: number | null; fold: number }
+
+const COLUMNS = `i.id, s.root, i.path_bytes AS pathBytes, i.rel_path AS relPath, i.sha256, l.name AS label, l.code`;
+
 /**
  * Which images go where: active images with a fold, in a deterministic order. Targets are the
  * dataset's own class numbers when every label has one (a Kaggle CSV with a label map), otherwise
  * the index of the label name in sorted order.
  */
-export function planExport(db: Database.Database, folds: number[] | null, seed: number): ExportPlan {
+export function planExport(db: Database.Database, folds: number[] | null, seed: number, opts: PlanOptions = {}): ExportPlan {
   const rows = db
     .prepare(
-      `SELECT i.id, s.root, i.path_bytes AS pathBytes, i.rel_path AS relPath, i.sha256, l.name AS label, l.code, f.fold
+      `SELECT ${COLUMNS}, f.fold
        FROM fold_assignments f JOIN images i ON i.id = f.image_id JOIN sources s ON s.id = i.source_id
        LEFT JOIN labels l ON l.id = i.label_id
        WHERE i.status = 'active' ORDER BY s.root, i.path_bytes`,
     )
-    .all() as { id: number; root: string; pathBytes: Buffer; relPath: string; sha256: string; label: string | null; code: number | null; fold: number }[];
+    .all() as PlanRow[];
   if (rows.length === 0) {
     const any = db.prepare('SELECT 1 FROM fold_assignments').get();
     throw new ExportPlanError(any ? 'No active image has a fold: nothing to export' : 'No folds assigned yet: run `winnow folds` first');
@@ -48,17 +72,25 @@ export function planExport(db: Database.Database, folds: number[] | null, seed: 
   const chosen = folds ?? allFolds;
   for (const f of chosen) if (!allFolds.includes(f)) throw new ExportPlanError(`Fold ${f} does not exist (folds: ${allFolds.join(', ')})`);
 
+  // Targets and the labelling come from every fold, so exporting one fold writes the same targets
+  // and the same features as exporting them all.
   const labelled = rows.filter((r) => r.label !== null);
+  const labelling: Labelling = labelled.length === 0 ? 'none' : labelled.length === rows.length ? 'all' : 'mixed';
   const names = [...new Set(labelled.map((r) => r.label!))].sort();
   const codeOf = new Map(labelled.map((r) => [r.label!, r.code]));
   const codes = names.map((n) => codeOf.get(n));
   const useCodes = codes.every((c) => c !== null && c !== undefined && c >= 0) && new Set(codes).size === codes.length;
   const targetOf = new Map(names.map((n, i) => [n, useCodes ? codeOf.get(n)! : i]));
   const labelMap = new Map([...targetOf.entries()].map(([n, t]) => [t, n] as [number, string]).sort((a, b) => a[0] - b[0]));
+  const skip = labelling === 'mixed' && (opts.unlabelled ?? 'skip') === 'skip';
 
   const records: PlannedRecord[] = [];
+  let unlabelledLeftOut = 0;
   for (const fold of chosen) {
-    const inFold = rows.filter((r) => r.fold === fold).map((r) => ({
+    const inFold = rows.filter((r) => r.fold === fold);
+    const kept = skip ? inFold.filter((r) => r.label !== null) : inFold;
+    unlabelledLeftOut += inFold.length - kept.length;
+    const planned = kept.map((r) => ({
       imageId: r.id,
       absPath: Buffer.concat([Buffer.from(r.root), Buffer.from('/'), r.pathBytes]),
       relPath: r.relPath,
@@ -67,14 +99,25 @@ export function planExport(db: Database.Database, folds: number[] | null, seed: 
       target: r.label === null ? -1 : targetOf.get(r.label)!,
       fold,
     }));
-    shuffleInPlace(inFold, mulberry32(seedOf(seed * 1000 + fold)));
-    records.push(...inFold);
+    shuffleInPlace(planned, mulberry32(seedOf(seed * 1000 + fold)));
+    records.push(...planned);
   }
   return {
     records,
     labelMap,
     numClasses: labelMap.size === 0 ? 0 : Math.max(...labelMap.keys()) + 1,
     folds: chosen,
-    unlabelled: records.filter((r) => r.target < 0).length,
+    labelling,
+    unlabelled: labelling === 'none' ? 0 : records.filter((r) => r.target < 0).length,
+    unlabelledLeftOut,
   };
+}
+
+/** Features that describe a label; a test set (no image has one) carries none of them. */
+const LABEL_FEATURES: readonly FeatureId[] = ['target', 'label', 'one_hot_class'];
+
+/** The features actually written: the chosen ones, minus the label features when no image has a label. */
+export function writtenFeatures(features: Partial<Record<FeatureId, string>>, labelling: Labelling): Partial<Record<FeatureId, string>> {
+  if (labelling !== 'none') return features;
+  return Object.fromEntries(Object.entries(features).filter(([id]) => !LABEL_FEATURES.includes(id as FeatureId)));
 }
