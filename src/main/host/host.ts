@@ -7,11 +7,12 @@ import { isMethodName, validateArgs } from '../../shared/contract.ts';
 import { openCatalog } from '../core/catalog/catalog.ts';
 import type { ExportReport } from '../core/export/export.ts';
 import type { FoldResult } from '../core/folds/catalog-folds.ts';
+import { rememberedExportSettings, rememberExportSettings } from '../core/export/remembered.ts';
 import type { ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
 import { WINNOW_VERSION } from '../core/version.ts';
 import { completePath, expandPath } from './complete.ts';
-import { ExportArgsError, exportSettings, sameExportReport } from './export-settings.ts';
+import { ExportArgsError, exportSettings, formSettings, sameExportReport } from './export-settings.ts';
 import { ExportForm } from './export-preview.ts';
 import type { DupsService } from './dups-service.ts';
 import { DupsHost } from './dups-host.ts';
@@ -171,7 +172,7 @@ export class Host {
   }
 
   private startExport(args: Methods['export.start']['args']): string {
-    const { path } = this.current();
+    const { db, path } = this.current();
     let settings;
     try {
       settings = exportSettings(args);
@@ -179,6 +180,8 @@ export class Host {
       throw err instanceof ExportArgsError ? new HostError(err.message) : err;
     }
     return this.startJob('export', async (ctx, jobId) => {
+      // The form shows these again next time this catalog is open (export.lastSettings).
+      rememberExportSettings(db, settings);
       // Settings problems (a folder holding another export, a bad template) come back as the job's error.
       const report = await runInThread<ExportReport>({ kind: 'export', catalog: path, settings }, ctx);
       if (!report.cancelled) this.lastExportDir = report.outDir;
@@ -228,6 +231,12 @@ export class Host {
         // Seconds at a million images: off the host's thread, like clustering.
         return sameFolds(await runInThread<FoldResult>({ kind: 'folds', catalog: this.current().path, params: args }));
       },
+      // Reporting a million stored folds takes about as long as assigning them: off the host's thread too.
+      'folds.load': async () => {
+        const stored = await runInThread<FoldResult | null>({ kind: 'load-folds', catalog: this.current().path });
+        return stored && sameFolds(stored);
+      },
+      'export.lastSettings': async () => formSettings(rememberedExportSettings(this.current().db)),
       'viewer.inspect': async (args) => this.viewer(() => inspectTfrecord(args)),
       'viewer.samples': async (args) => this.viewer(() => tfrecordSamples(args)),
       'export.reveal': async () => {

@@ -6,7 +6,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import { runExport } from '../core/export/export.ts';
-import { computeFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
+import { computeFolds, loadFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
 import type { ExportSettings } from '../core/export/settings.ts';
 import { runImport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
@@ -17,7 +17,8 @@ export type ThreadJob =
   | { kind: 'refresh-clusters'; catalog: string }
   | { kind: 'phashes'; catalog: string }
   | { kind: 'export'; catalog: string; settings: ExportSettings }
-  | { kind: 'folds'; catalog: string; params: FoldParams };
+  | { kind: 'folds'; catalog: string; params: FoldParams }
+  | { kind: 'load-folds'; catalog: string };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -41,6 +42,8 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
         return await runExport(db, job.settings, { signal, onProgress: (progress) => post({ type: 'progress', progress }) });
       case 'folds':
         return computeFolds(db, job.params);
+      case 'load-folds':
+        return loadFolds(db);
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
         return loadPHashes(db);

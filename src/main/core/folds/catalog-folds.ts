@@ -61,6 +61,31 @@ export function computeFolds(db: Database.Database, params: FoldParams): FoldRes
   return foldResult(params, inputs, assignment);
 }
 
+/**
+ * The stored assignment as computeFolds reported it, without assigning anything: balance and leakage
+ * of the folds as stored, over the catalog's current labels and clusters (images added since count
+ * as unassigned). null when folds were never assigned.
+ */
+export function loadFolds(db: Database.Database): FoldResult | null {
+  const stored = storedFoldParams(db);
+  if (!stored) return null;
+  const foldOfId = new Map(
+    (db.prepare('SELECT image_id AS id, fold FROM fold_assignments').all() as { id: number; fold: number }[]).map((r) => [r.id, r.fold]),
+  );
+  if (foldOfId.size === 0) return null;
+  const params: FoldParams = {
+    k: stored.k, seed: stored.seed, stratify: stored.stratify, groups: stored.groups,
+    ...(stored.groupCsv ? { groupCsv: stored.groupCsv } : {}),
+  };
+  const inputs = foldInputs(db, params, { csvMayBeGone: true });
+  const foldOf = new Map<number, number>();
+  inputs.rows.forEach((r, rank) => {
+    const fold = foldOfId.get(r.id);
+    if (fold !== undefined) foldOf.set(rank, fold);
+  });
+  return foldResult(params, inputs, { k: params.k, foldOf });
+}
+
 function foldResult(params: FoldParams, inputs: FoldInputs, assignment: FoldAssignment): FoldResult {
   const leakage = leakageMatrix(inputs.pairs, assignment, params.k);
   return {

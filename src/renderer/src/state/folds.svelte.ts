@@ -1,5 +1,7 @@
 // Fold parameters and the last assignment of the Folds & export screen (module-level: it survives
-// screen switches; a new catalog clears it because its folds are another catalog's).
+// screen switches; a new catalog clears it because its folds are another catalog's). The assignment
+// itself lives in the catalog: the screen loads it when it opens, so a reload or a reopened catalog
+// shows the folds the export will use.
 import type { FoldsResult } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 
@@ -12,18 +14,47 @@ class Folds {
   catalogPath = $state<string | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
+  /** The newest load or compute; an older answer arriving later is dropped. */
+  private seq = 0;
 
   async compute(catalogPath: string): Promise<void> {
+    const mine = ++this.seq;
     this.busy = true;
     this.error = null;
     try {
-      this.result = await api.invoke('folds.compute', { k: this.k, seed: this.seed, stratify: this.stratify, groups: this.groups });
+      const result = await api.invoke('folds.compute', { k: this.k, seed: this.seed, stratify: this.stratify, groups: this.groups });
+      if (mine !== this.seq) return;
+      this.result = result;
       this.catalogPath = catalogPath;
     } catch (err) {
-      this.error = (err as Error).message ?? String(err);
+      if (mine === this.seq) this.error = (err as Error).message ?? String(err);
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The catalog's stored assignment (null when none); the parameter fields follow it for a newly opened catalog. */
+  async load(catalogPath: string): Promise<void> {
+    if (this.busy) return;
+    const mine = ++this.seq;
+    const fields = this.fields();
+    try {
+      const stored = await api.invoke('folds.load', {});
+      if (mine !== this.seq) return;
+      // Values the user typed (on this catalog, or while the answer was on its way) are kept.
+      if (stored && this.catalogPath !== catalogPath && this.fields() === fields) {
+        ({ k: this.k, seed: this.seed, stratify: this.stratify, groups: this.groups } = stored.params);
+      }
+      this.result = stored;
+      this.catalogPath = catalogPath;
+      this.error = null;
+    } catch (err) {
+      if (mine === this.seq) this.error = (err as Error).message ?? String(err);
+    }
+  }
+
+  private fields(): string {
+    return JSON.stringify([this.k, this.seed, this.stratify, this.groups]);
   }
 }
 
