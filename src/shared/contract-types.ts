@@ -289,7 +289,7 @@ export interface ExportPreview {
 
 /** Bytes the export would write, projected from a seeded sample run through the export's transform. */
 export interface ExportEstimate {
-  /** Images the export would write (active images with a fold; all active ones before folds exist). */
+  /** Records the export would write: its own plan (every active image as one fold before folds exist). */
   images: number;
   /** Images transformed for the estimate; the rest of the exact part is summed from catalog sizes. */
   sampled: number;
@@ -301,6 +301,14 @@ export interface ExportEstimate {
   totalBytes: number;
   /** null until folds are assigned. */
   shards: number | null;
+  /** Labels among the images the export would write; 'mixed' is when the unlabelled policy matters. */
+  labelling: Labelling;
+  /** Images counted above with target -1 (unlabelled, included on request). */
+  unlabelled: number;
+  /** Unlabelled images the export would leave out (the default with 'mixed'). */
+  unlabelledLeftOut: number;
+  /** Names of the features each record would hold (no label features when no image has a label). */
+  features: string[];
   failed: number;
   ms: number;
 }

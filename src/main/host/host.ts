@@ -215,7 +215,7 @@ export class Host {
       'export.start': async (args) => ({ jobId: this.startExport(args) }),
       'export.preview': async (args) => this.form((f, db) => f.preview(db, args)),
       'export.estimate': async (args) => this.form((f, db) => f.estimate(db, args)),
-      'export.template': async ({ template }) => this.form(async (f, db) => f.template(db, template)),
+      'export.template': async (args) => this.form(async (f, db) => f.template(db, args)),
       'job.cancel': async ({ jobId }) => ({ cancelled: this.jobs.cancel(jobId) }),
       'fs.complete': async ({ prefix, kind }) => ({ entries: await completePath(prefix, kind) }),
       'dups.sweep': async ({ max }) => this.dups().sweep(max),
