@@ -51,6 +51,8 @@ describe.skipIf(!haveChromium)('Folds & export screen across a reload (winnow se
     expect(await page.locator('#folds-k').inputValue()).toBe('3');
     expect(await page.getByText('Assign folds above first').count()).toBe(0);
     await expect.poll(() => text(page, 'export-estimate'), { timeout: 15_000 }).toMatch(/in 3 shards/);
+    // Every image has a label: there is nothing to choose about unlabelled ones.
+    expect(await page.locator('#export-unlabelled').count()).toBe(0);
 
     const out = join(tmp.path, 'shards');
     await page.locator('#export-out').fill(out);

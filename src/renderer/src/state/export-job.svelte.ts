@@ -30,6 +30,8 @@ class ExportJob {
   gzip = $state(false);
   overwrite = $state(false);
   nameTemplate = $state(DEFAULT_NAME_TEMPLATE);
+  /** Only offered when labelled and unlabelled images mix; otherwise the plan decides alone. */
+  includeUnlabelled = $state(false);
 
   jobId = $state<string | null>(null);
   progress = $state<Progress | null>(null);
@@ -90,7 +92,12 @@ class ExportJob {
       gzip: this.gzip,
       overwrite: this.overwrite,
       nameTemplate: this.nameTemplate,
+      unlabelled: this.unlabelledPolicy(),
     };
+  }
+
+  unlabelledPolicy(): ExportArgs['unlabelled'] & {} {
+    return this.includeUnlabelled ? 'include' : 'skip';
   }
 
   featureList(): OptionalFeature[] {
@@ -136,7 +143,7 @@ class ExportJob {
     return {
       outDir: this.outDir, size: this.keepSize ? null : { width: this.width, height: this.height }, mode: this.keepSize ? 'none' : this.mode,
       quality: this.quality, chroma: this.chroma, passthrough: this.passthrough, features: this.featureList(), gzip: this.gzip,
-      nameTemplate: this.nameTemplate, unlabelled: 'skip',
+      nameTemplate: this.nameTemplate, unlabelled: this.unlabelledPolicy(),
     };
   }
 
@@ -151,6 +158,7 @@ class ExportJob {
     this.features = Object.fromEntries(EXPORT_OPTIONAL_FEATURES.map((f) => [f, s.features.includes(f)])) as Record<OptionalFeature, boolean>;
     this.gzip = s.gzip;
     this.nameTemplate = s.nameTemplate;
+    this.includeUnlabelled = s.unlabelled === 'include';
     this.overwrite = false;
   }
 
