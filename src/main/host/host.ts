@@ -231,7 +231,7 @@ export class Host {
         // Seconds at a million images: off the host's thread, like clustering.
         return sameFolds(await runInThread<FoldResult>({ kind: 'folds', catalog: this.current().path, params: args }));
       },
-      // Reporting a million stored folds takes about as long as assigning them: off the host's thread too.
+      // It reads the same rows as folds.compute (every active image, the clusters): off the host's thread too.
       'folds.load': async () => {
         const stored = await runInThread<FoldResult | null>({ kind: 'load-folds', catalog: this.current().path });
         return stored && sameFolds(stored);
