@@ -251,11 +251,24 @@ export interface ExportReport {
   passthrough: number;
   reencoded: number;
   failures: { path: string; error: string }[];
+  /** Records written with target -1 (unlabelled images included on request). */
   unlabelled: number;
+  /** Unlabelled images not written: the default when other images have labels. */
+  unlabelledLeftOut: number;
+  /** 'none': no image has a label, so no record carries a target (a test set). */
+  labelling: Labelling;
+  /** Names of the features every record holds. */
+  features: string[];
   cancelled: boolean;
   seconds: number;
   recordsPerSec: number;
 }
+
+/** Labels among the images an export writes (core/export/plan.ts). */
+export type Labelling = 'all' | 'mixed' | 'none';
+/** Unlabelled images next to labelled ones: left out (default) or written with target -1. */
+export const UNLABELLED_POLICIES = ['skip', 'include'] as const;
+export type UnlabelledPolicy = (typeof UNLABELLED_POLICIES)[number];
 
 /** Features written besides image, target and image_name (the notebook's three). */
 export const EXPORT_OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
@@ -281,7 +294,7 @@ export interface ExportPreview {
 
 /** Bytes the export would write, projected from a seeded sample run through the export's transform. */
 export interface ExportEstimate {
-  /** Images the export would write (active images with a fold; all active ones before folds exist). */
+  /** Records the export would write: its own plan (every active image as one fold before folds exist). */
   images: number;
   /** Images transformed for the estimate; the rest of the exact part is summed from catalog sizes. */
   sampled: number;
@@ -293,6 +306,14 @@ export interface ExportEstimate {
   totalBytes: number;
   /** null until folds are assigned. */
   shards: number | null;
+  /** Labels among the images the export would write; 'mixed' is when the unlabelled policy matters. */
+  labelling: Labelling;
+  /** Images counted above with target -1 (unlabelled, included on request). */
+  unlabelled: number;
+  /** Unlabelled images the export would leave out (the default with 'mixed'). */
+  unlabelledLeftOut: number;
+  /** Names of the features each record would hold (no label features when no image has a label). */
+  features: string[];
   failed: number;
   ms: number;
 }

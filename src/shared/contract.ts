@@ -5,8 +5,8 @@
 import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export * from './contract-types.ts';
-import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES } from './contract-types.ts';
-import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate } from './contract-types.ts';
+import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
+import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, UnlabelledPolicy } from './contract-types.ts';
 
 const exportTransform = {
   size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
@@ -45,10 +45,12 @@ export const ARGS = {
     gzip: bool(),
     overwrite: bool(),
     nameTemplate: optional(str({ min: 1, max: 255 })),
+    /** Unlabelled images next to labelled ones; default 'skip' (left out). */
+    unlabelled: optional(oneOf(UNLABELLED_POLICIES)),
   }),
   'export.preview': object({ ...exportTransform, imageId: optional(int(1, Number.MAX_SAFE_INTEGER)), index: optional(int(0, 1e9)) }),
-  'export.estimate': object({ ...exportTransform, features: exportFeatures, sample: optional(int(1, 256)) }),
-  'export.template': object({ template: str({ max: 255 }) }),
+  'export.estimate': object({ ...exportTransform, features: exportFeatures, sample: optional(int(1, 256)), unlabelled: optional(oneOf(UNLABELLED_POLICIES)) }),
+  'export.template': object({ template: str({ max: 255 }), unlabelled: optional(oneOf(UNLABELLED_POLICIES)) }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),
   'dups.sweep': object({ max: int(1, 32) }),
@@ -70,13 +72,21 @@ export const ARGS = {
   'dups.undo': none,
   'dups.redo': none,
   'folds.compute': object({ k: int(2, 100), seed: int(0, 2 ** 31 - 1), stratify: bool(), groups: bool() }),
+  'folds.load': none,
   'viewer.inspect': object({ path, record: optional(int(0, 1e9)) }),
   'viewer.samples': object({ path, offset: int(0, 1e9), limit: int(1, 48) }),
   'dialog.open': object({ kind: oneOf(['folder', 'file', 'catalog'] as const), title: optional(str({ max: 200 })) }),
   'export.reveal': none,
+  'export.lastSettings': none,
 } satisfies Record<string, Validator<object>>;
 
 type Args<M extends keyof typeof ARGS> = Infer<(typeof ARGS)[M]>;
+
+/** The export form as last started on a catalog: export.start's arguments without overwrite, defaults filled in. */
+export type ExportFormSettings = Omit<Args<'export.start'>, 'overwrite' | 'nameTemplate' | 'unlabelled'> & {
+  nameTemplate: string;
+  unlabelled: UnlabelledPolicy;
+};
 
 export interface Methods {
   'app.info': { args: Args<'app.info'>; result: AppInfo };
@@ -119,6 +129,8 @@ export interface Methods {
   'dups.redo': { args: Args<'dups.redo'>; result: DupPatch };
   /** Starts a job assigning and storing folds over the active images (as `winnow folds`); job.done carries per-fold, per-label counts and leakage. */
   'folds.compute': { args: Args<'folds.compute'>; result: { jobId: string } };
+  /** The stored assignment, reported as folds.compute reports it (nothing is reassigned); null when folds were never assigned. */
+  'folds.load': { args: Args<'folds.load'>; result: FoldsResult | null };
   /** Reads a .tfrec(.gz) file once: count, schema, CRC problems, label histogram, and record N in detail. */
   'viewer.inspect': { args: Args<'viewer.inspect'>; result: ViewerInspection };
   /** Records offset..offset+limit with name, label and a thumbnail of their image. */
@@ -130,6 +142,8 @@ export interface Methods {
    * page can open nothing else). `unsupported` explains why it cannot (the browser host).
    */
   'export.reveal': { args: Args<'export.reveal'>; result: { opened: boolean; path: string | null; unsupported?: string } };
+  /** The settings of the last export started from the app on the open catalog (stored in it); null before the first. */
+  'export.lastSettings': { args: Args<'export.lastSettings'>; result: ExportFormSettings | null };
 }
 
 export type MethodName = keyof Methods;

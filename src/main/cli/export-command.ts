@@ -3,18 +3,23 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { runExport, type ExportReport } from '../core/export/export.ts';
 import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSettings } from '../core/export/settings.ts';
 import type { ResizeMode } from '../core/export/transform.ts';
+import { UNLABELLED_POLICIES, type UnlabelledPolicy } from '../core/export/plan.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { testSetNote } from '../../shared/export-notes.ts';
 import { withCancel } from './progress-bar.ts';
 
 export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x512|none] [--resize fill-crop|stretch|fit-pad]
               [--quality 90] [--chroma 420|444] [--no-passthrough] [--folds all|0,1] [--max-records N]
               [--max-mb N] [--seed N] [--features image,target,image_name[,label,height,width,one_hot_class,fold,sha256]]
-              [--name TEMPLATE] [--gzip|--zlib] [--overwrite] [--json]
+              [--name TEMPLATE] [--gzip|--zlib] [--unlabelled skip|include] [--overwrite] [--json]
   Writes the active images of each fold as TFRecord shards of tf.train.Example (image, target,
   image_name by default; rename with image=jpeg), named like the notebook (${DEFAULT_NAME_TEMPLATE}),
   with manifest.json, label_map.json, a .idx per shard and read_example.py. WIDTHxHEIGHT is exactly
   that (the notebook's cv2.resize(img, (HEIGHT, WIDTH)) swapped them). JPEGs already at the target
-  size (or with --size none) are written byte for byte. Run \`winnow folds\` first.`;
+  size (or with --size none) are written byte for byte. Run \`winnow folds\` first.
+  Unlabelled images next to labelled ones are left out and counted (skip, the default); include
+  writes them with target -1. When no image has a label, every image is written without target,
+  label or one_hot_class, as a test set.`;
 
 const MODES: ResizeMode[] = ['fill-crop', 'stretch', 'fit-pad', 'none'];
 
@@ -26,7 +31,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       quality: { type: 'string' }, chroma: { type: 'string' }, 'no-passthrough': { type: 'boolean' },
       folds: { type: 'string' }, 'max-records': { type: 'string' }, 'max-mb': { type: 'string' }, seed: { type: 'string' },
       features: { type: 'string' }, name: { type: 'string' }, gzip: { type: 'boolean' }, zlib: { type: 'boolean' },
-      overwrite: { type: 'boolean' }, json: { type: 'boolean' },
+      overwrite: { type: 'boolean' }, unlabelled: { type: 'string' }, json: { type: 'boolean' },
     },
     0,
   );
@@ -43,6 +48,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (chroma !== '420' && chroma !== '444') throw new UsageError('--chroma must be 420 or 444');
   if (values.gzip && values.zlib) throw new UsageError('choose one of --gzip and --zlib');
   const maxMb = optionalInt(values, 'max-mb', 1);
+  const unlabelled = ((values.unlabelled as string | undefined) ?? 'skip') as UnlabelledPolicy;
+  if (!UNLABELLED_POLICIES.includes(unlabelled)) throw new UsageError(`--unlabelled must be skip or include, not "${unlabelled}"`);
   let features;
   try {
     features = values.features ? parseFeatureList(values.features as string) : defaultFeatures();
@@ -60,6 +67,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     nameTemplate: (values.name as string | undefined) ?? DEFAULT_NAME_TEMPLATE,
     compression: values.gzip ? 'gzip' : values.zlib ? 'zlib' : 'none',
     overwrite: Boolean(values.overwrite),
+    unlabelled,
   };
   const db = openCatalog(resolve(catalog), { readonly: true });
   try {
@@ -94,8 +102,13 @@ function formatReport(r: ExportReport): string {
     ...(r.cancelled ? [] : r.shards.map((s) => `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`)),
     `  ${r.records} records (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,
   ];
-  if (r.unlabelled) lines.push(`  ${r.unlabelled} unlabelled image(s) written with target -1`);
+  if (r.unlabelled) lines.push(`  ${plural(r.unlabelled, 'unlabelled image')} written with target -1`);
+  if (r.unlabelledLeftOut) lines.push(`  ${plural(r.unlabelledLeftOut, 'unlabelled image')} left out (--unlabelled include writes them with target -1)`);
+  if (r.labelling === 'none') lines.push(`  ${testSetNote(r.features)}`);
   if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${f.path}: ${f.error}`));
   if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
   return `${lines.join('\n')}\n`;
 }
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+

@@ -2,11 +2,12 @@
 // 3-channel JPEG already at the target size, with passthrough on) are counted exactly from the
 // catalog's file sizes; the rest are estimated from a seeded random sample run through the export's
 // own worker, so the figure follows the quality / chroma / size being edited. Records are framed
-// with the chosen features exactly as the export frames them.
+// with the chosen features exactly as the export frames them, and which records there are comes from
+// the export's own plan (with its unlabelled policy), so the count is the export's.
 import type Database from 'better-sqlite3';
 import type { ExportEstimate, Methods } from '../../shared/contract.ts';
 import { features } from '../core/export/export.ts';
-import { ExportPlanError, planExport, type PlannedRecord } from '../core/export/plan.ts';
+import { ExportPlanError, planExport, writtenFeatures, type ExportPlan, type PlannedRecord } from '../core/export/plan.ts';
 import type { TransformSettings } from '../core/export/transform.ts';
 import { mulberry32, seedOf } from '../core/folds/rng.ts';
 import { encodeExample } from '../core/tfrecord/example.ts';
@@ -23,30 +24,6 @@ const STUB_MAX = 1 << 16;
 const MIN_REENCODED = 8;
 
 interface ImageInfo { size: number; width: number | null; height: number | null; format: string | null; channels: number | null }
-
-/** What the export would write: the plan when folds exist, else every active image as one fold. */
-function population(db: Database.Database): { records: PlannedRecord[]; numClasses: number; folded: boolean } {
-  try {
-    const plan = planExport(db, null, SAMPLE_SEED);
-    return { records: plan.records, numClasses: plan.numClasses, folded: true };
-  } catch (err) {
-    if (!(err instanceof ExportPlanError)) throw err;
-  }
-  const rows = db
-    .prepare(
-      `SELECT i.id, s.root, i.path_bytes AS pathBytes, i.rel_path AS relPath, i.sha256, l.name AS label
-       FROM images i JOIN sources s ON s.id = i.source_id LEFT JOIN labels l ON l.id = i.label_id
-       WHERE i.status = 'active' ORDER BY s.root, i.path_bytes`,
-    )
-    .all() as { id: number; root: string; pathBytes: Buffer; relPath: string; sha256: string; label: string | null }[];
-  const names = [...new Set(rows.flatMap((r) => (r.label === null ? [] : [r.label])))].sort();
-  const target = new Map(names.map((n, i) => [n, i]));
-  const records = rows.map((r) => ({
-    imageId: r.id, absPath: Buffer.concat([Buffer.from(r.root), Buffer.from('/'), r.pathBytes]), relPath: r.relPath,
-    sha256: r.sha256, label: r.label, target: r.label === null ? -1 : target.get(r.label)!, fold: 0,
-  }));
-  return { records, numClasses: names.length, folded: false };
-}
 
 /** Mirrors the transform's passthrough rule with what the catalog knows (format, channels, size). */
 function shipsAsIs(img: ImageInfo, t: TransformSettings): boolean {
@@ -93,8 +70,9 @@ export function projectShards(perFold: Iterable<number>, recordBytes: number, li
 export async function estimateExport(db: Database.Database, args: Methods['export.estimate']['args'], run: RunTasks, superseded?: () => boolean): Promise<ExportEstimate> {
   const started = performance.now();
   const transform = transformSettings(args);
-  const names = { features: featureNames(args.features) };
-  const { records, numClasses, folded } = population(db);
+  const plan = exportPlan(db, args);
+  const { records, numClasses, folded } = plan;
+  const names = { features: writtenFeatures(featureNames(args.features), plan.labelling) };
   const infoOf = new Map(
     (db.prepare(`SELECT id, size, width, height, format, channels FROM images WHERE status = 'active'`).all() as (ImageInfo & { id: number })[])
       .map((r) => [r.id, r]),
@@ -143,9 +121,22 @@ export async function estimateExport(db: Database.Database, args: Methods['expor
     medianBytes: median(sampleValues.length ? sampleValues : [...encodedBytes.values()]),
     totalBytes: Math.round(imageBytes + n * overhead),
     shards: folded ? projectShards(perFold.values(), n ? (imageBytes / n) + overhead : 0) : null,
+    labelling: plan.labelling,
+    features: Object.values(names.features),
+    unlabelled: plan.unlabelled,
+    unlabelledLeftOut: plan.unlabelledLeftOut,
     failed,
     ms: performance.now() - started,
   };
+}
+
+/** What the export would write (before folds: every active image as one fold); plan problems are the user's. */
+function exportPlan(db: Database.Database, args: Methods['export.estimate']['args']): ExportPlan {
+  try {
+    return planExport(db, null, SAMPLE_SEED, { unlabelled: args.unlabelled, withoutFolds: 'as-fold-0' });
+  } catch (err) {
+    throw err instanceof ExportPlanError ? new ExportArgsError(err.message) : err;
+  }
 }
 
 /** A newer estimate was asked for before this one finished; its caller drops the answer. */

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ExportEstimate, ExportPreview, Methods } from '../../shared/contract.ts';
 import { exportWorkerUrl } from '../core/export/export.ts';
 import type { ExportTask, ExportTaskResult } from '../core/export/export-worker.ts';
+import { plannedFoldSizes, type UnlabelledPolicy } from '../core/export/plan.ts';
 import { shardName } from '../core/export/settings.ts';
 import { WorkerPool } from '../core/scan/pool.ts';
 import { estimateExport } from './export-estimate.ts';
@@ -113,18 +114,12 @@ export async function previewImage(db: Database.Database, args: Methods['export.
 }
 
 /** The template's problem, or the name the first shard would get with the folds as assigned now. */
-export function checkNameTemplate(db: Database.Database, template: string): { error: string | null; first: string | null } {
+export function checkNameTemplate(db: Database.Database, template: string, unlabelled?: UnlabelledPolicy): { error: string | null; first: string | null } {
   const error = templateProblem(template);
   if (error) return { error, first: null };
-  const first = db
-    .prepare(
-      `SELECT f.fold, COUNT(*) AS n FROM fold_assignments f JOIN images i ON i.id = f.image_id
-       WHERE i.status = 'active' GROUP BY f.fold ORDER BY f.fold LIMIT 1`,
-    )
-    .get() as { fold: number; n: number } | undefined;
-  // Before folds exist, the count shown is every active image's (what one fold would hold).
-  const count = first?.n ?? (db.prepare(`SELECT COUNT(*) AS n FROM images WHERE status = 'active'`).get() as { n: number }).n;
-  return { error: null, first: shardName(template, { shard: 0, fold: first?.fold ?? 0, part: 0, count }) };
+  // Before folds exist, the count shown is what one fold holding every image would get.
+  const [first] = plannedFoldSizes(db, { unlabelled, withoutFolds: 'as-fold-0' });
+  return { error: null, first: shardName(template, { shard: 0, fold: first?.[0] ?? 0, part: 0, count: first?.[1] ?? 0 }) };
 }
 
 /** The form's three calls for one host; a newer estimate makes the running one stop early. */
@@ -141,8 +136,8 @@ export class ExportForm {
     return estimateExport(db, args, this.workers.run, () => mine !== this.estimates);
   }
 
-  template(db: Database.Database, template: string): { error: string | null; first: string | null } {
-    return checkNameTemplate(db, template);
+  template(db: Database.Database, args: Methods['export.template']['args']): { error: string | null; first: string | null } {
+    return checkNameTemplate(db, args.template, args.unlabelled);
   }
 
   close(): Promise<void> {

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import type { ExportReport as ContractReport, Methods } from '../../shared/contract.ts';
-import { EXPORT_OPTIONAL_FEATURES } from '../../shared/contract.ts';
+import type { ExportFormSettings, ExportReport as ContractReport, Methods } from '../../shared/contract.ts';
+import { EXPORT_OPTIONAL_FEATURES, validateArgs, ValidationError, type UnlabelledPolicy } from '../../shared/contract.ts';
 import type { ExportReport } from '../core/export/export.ts';
+import { UNLABELLED_POLICIES as CORE_POLICIES } from '../core/export/plan.ts';
+import type { RememberedExportSettings } from '../core/export/remembered.ts';
 import { checkTemplate, DEFAULT_NAME_TEMPLATE, defaultFeatures, ExportSettingsError, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
 import type { ResizeMode, TransformSettings } from '../core/export/transform.ts';
 import { expandPath } from './complete.ts';
@@ -13,6 +15,7 @@ import { UserError } from '../core/errors.ts';
 // The contract restates core types and lists; these lines fail to compile if they drift apart.
 export const sameExportReport = (r: ExportReport): ContractReport => r;
 const FEATURES: readonly FeatureId[] = EXPORT_OPTIONAL_FEATURES;
+export const sameUnlabelledPolicies: readonly UnlabelledPolicy[] = CORE_POLICIES;
 
 export class ExportArgsError extends UserError {
   override name = 'ExportArgsError';
@@ -58,5 +61,26 @@ export function exportSettings(args: Methods['export.start']['args']): ExportSet
     nameTemplate,
     compression: args.gzip ? 'gzip' : 'none',
     overwrite: args.overwrite,
+    unlabelled: args.unlabelled ?? 'skip',
   };
+}
+
+/**
+ * Remembered settings → the form's fields. Checked as export.start would check them: settings kept
+ * by another Winnow version that the form cannot show are dropped rather than shown half.
+ */
+export function formSettings(kept: RememberedExportSettings | null): ExportFormSettings | null {
+  if (!kept) return null;
+  const t = kept.transform;
+  try {
+    const { overwrite: _, ...form } = validateArgs('export.start', {
+      outDir: kept.outDir, size: t.size, mode: t.mode, quality: t.quality, chroma: t.chroma, passthrough: t.passthrough,
+      features: FEATURES.filter((f) => kept.features[f] !== undefined), gzip: kept.compression === 'gzip', overwrite: false,
+      nameTemplate: kept.nameTemplate, unlabelled: kept.unlabelled,
+    });
+    return { ...form, nameTemplate: form.nameTemplate ?? DEFAULT_NAME_TEMPLATE, unlabelled: form.unlabelled ?? 'skip' };
+  } catch (err) {
+    if (err instanceof ValidationError) return null;
+    throw err;
+  }
 }

@@ -6,7 +6,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import { runExport } from '../core/export/export.ts';
-import { computeFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
+import { computeFolds, loadFolds, type FoldParams } from '../core/folds/catalog-folds.ts';
 import type { ExportSettings } from '../core/export/settings.ts';
 import { UserError } from '../core/errors.ts';
 import { runImport } from '../core/scan/import.ts';
@@ -18,7 +18,8 @@ export type ThreadJob =
   | { kind: 'refresh-clusters'; catalog: string }
   | { kind: 'phashes'; catalog: string }
   | { kind: 'export'; catalog: string; settings: ExportSettings }
-  | { kind: 'folds'; catalog: string; params: FoldParams };
+  | { kind: 'folds'; catalog: string; params: FoldParams }
+  | { kind: 'load-folds'; catalog: string };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -44,6 +45,8 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
       case 'folds':
         post({ type: 'progress', progress: { phase: 'assign', done: 0, total: 0, ratePerSec: 0, etaSec: null } });
         return computeFolds(db, job.params);
+      case 'load-folds':
+        return loadFolds(db);
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
         return loadPHashes(db);

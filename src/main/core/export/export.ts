@@ -12,7 +12,7 @@ import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts'
 import { WINNOW_VERSION } from '../version.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
-import { planExport, type PlannedRecord } from './plan.ts';
+import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
 import { checkTemplate, ExportSettingsError, shardName, type ExportSettings } from './settings.ts';
 
 export interface ShardSummary { file: string; fold: number; records: number; bytes: number; sha256: string }
@@ -23,7 +23,14 @@ export interface ExportReport {
   passthrough: number;
   reencoded: number;
   failures: { path: string; error: string }[];
+  /** Records written with target -1 (the 'include' policy). */
   unlabelled: number;
+  /** Unlabelled images not written (the default 'skip' policy, when other images have labels). */
+  unlabelledLeftOut: number;
+  /** 'none': no image has a label, so no record carries a target (a test set). */
+  labelling: Labelling;
+  /** Names of the features every record holds, in write order. */
+  features: string[];
   cancelled: boolean;
   seconds: number;
   recordsPerSec: number;
@@ -44,7 +51,8 @@ export function exportWorkerUrl(): URL {
  */
 export async function runExport(db: Database.Database, settings: ExportSettings, ctx: JobContext = {}): Promise<ExportReport> {
   const started = performance.now();
-  const plan = planExport(db, settings.folds, settings.seed);
+  const plan = planExport(db, settings.folds, settings.seed, { unlabelled: settings.unlabelled });
+  const written = { features: writtenFeatures(settings.features, plan.labelling) };
   checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
   await prepareOutDir(settings.outDir, settings.overwrite);
   const staging = join(settings.outDir, STAGING);
@@ -53,10 +61,11 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
 
   const report: ExportReport = {
     outDir: settings.outDir, shards: [], records: 0, passthrough: 0, reencoded: 0, failures: [], unlabelled: 0,
+    unlabelledLeftOut: plan.unlabelledLeftOut, labelling: plan.labelling, features: Object.values(written.features),
     cancelled: false, seconds: 0, recordsPerSec: 0,
   };
   const manifestRecords: object[] = [];
-  const written: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
+  const finished: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
   const workers = availableParallelism();
   const pool = new WorkerPool<ExportTask, ExportTaskResult>(exportWorkerUrl(), workers);
   const progress = new ProgressThrottle('export', plan.records.length, ctx.onProgress);
@@ -73,10 +82,10 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     writer = null;
     const file = shardName(settings.nameTemplate, { shard: shard.index, fold: shard.fold, part: shard.part, count: result.records });
     await rename(result.path, join(staging, file));
-    written.push({ summary: { file, fold: shard.fold, records: result.records, bytes: result.bytes, sha256: result.sha256 }, result });
+    finished.push({ summary: { file, fold: shard.fold, records: result.records, bytes: result.bytes, sha256: result.sha256 }, result });
   };
   const write = async (rec: PlannedRecord, out: Extract<ExportTaskResult, { ok: true }>): Promise<void> => {
-    const example = encodeExample(features(settings, rec, out, plan.numClasses));
+    const example = encodeExample(features(written, rec, out, plan.numClasses));
     const full =
       writer !== null &&
       (shard.fold !== rec.fold ||
@@ -96,8 +105,9 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     if (out.passthrough) report.passthrough++;
     else report.reencoded++;
     manifestRecords.push({
-      shard: shard.index, path: rec.relPath, sha256: rec.sha256, label: rec.label, target: rec.target, fold: rec.fold,
-      width: out.width, height: out.height, passthrough: out.passthrough,
+      shard: shard.index, path: rec.relPath, sha256: rec.sha256, label: rec.label,
+      ...(plan.labelling === 'none' ? {} : { target: rec.target }),
+      fold: rec.fold, width: out.width, height: out.height, passthrough: out.passthrough,
     });
   };
 
@@ -136,9 +146,9 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   }
 
   // Everything is complete: move shards into place, then write the files that describe them.
-  report.shards = written.map((w) => w.summary);
-  report.unlabelled = manifestRecords.filter((r) => (r as { target: number }).target < 0).length;
-  for (const { summary, result } of written) {
+  report.shards = finished.map((w) => w.summary);
+  report.unlabelled = manifestRecords.filter((r) => (r as { target?: number }).target === -1).length;
+  for (const { summary, result } of finished) {
     await rename(join(staging, summary.file), join(settings.outDir, summary.file));
     await writeFile(join(settings.outDir, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
   }
@@ -147,13 +157,13 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   await writeFile(
     join(settings.outDir, 'read_example.py'),
     readExamplePy({
-      features: settings.features, numClasses: plan.numClasses, size: settings.transform.size,
+      features: written.features, numClasses: plan.numClasses, size: settings.transform.size,
       compression: settings.compression, pattern: shardGlob(settings.nameTemplate),
     }),
   );
   const manifest = {
     winnow: WINNOW_VERSION, libvips: libvipsVersion(),
-    settings: { ...settings, outDir: undefined },
+    settings: { ...settings, features: written.features, unlabelled: settings.unlabelled ?? 'skip', outDir: undefined },
     labelMap: Object.fromEntries(plan.labelMap),
     shards: report.shards,
     records: manifestRecords,

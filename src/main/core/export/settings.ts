@@ -1,4 +1,5 @@
 import type { Compression } from '../tfrecord/writer.ts';
+import type { UnlabelledPolicy } from './plan.ts';
 import type { TransformSettings } from './transform.ts';
 import { UserError } from '../errors.ts';
 
@@ -23,6 +24,8 @@ export interface ExportSettings {
   compression: Compression;
   /** Replace an earlier export in outDir (only the files its manifest lists are removed). */
   overwrite: boolean;
+  /** Unlabelled images when others have labels (plan.ts); default 'skip'. */
+  unlabelled?: UnlabelledPolicy;
 }
 
 export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';

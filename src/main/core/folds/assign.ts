@@ -3,7 +3,10 @@
 import { mulberry32, seedOf, shuffleInPlace } from './rng.ts';
 
 export interface FoldItem {
-  /** Image id; must be unique. */
+  /**
+   * Unique. Ties in the seeded shuffle follow key order, so the key must follow the images only (the
+   * catalog passes each image's rank in content order, never its row id).
+   */
   key: number;
   label: string | null;
   /** Near-duplicate cluster or user group; null = a group of its own. */
@@ -232,7 +235,7 @@ function sortByKey(keys: Float64Array): { order: Int32Array; sortedKeys: Float64
   }
   const order = new Int32Array(n);
   // A comparator sort of a million shuffled keys takes ~1 s; packing (key − lo, index) into one
-  // exact double and using the native numeric sort takes ~0.1 s. Ids from one catalog always fit.
+  // exact double and using the native numeric sort takes ~0.1 s. Ranks (0..n-1) always fit.
   const scale = 2 ** Math.ceil(Math.log2(n + 1));
   if (n > 0 && (hi - lo + 1) * scale <= Number.MAX_SAFE_INTEGER) {
     const packed = new Float64Array(n);

@@ -11,14 +11,16 @@ import { expandPath } from '../complete.ts';
 import type { HostContext, Handlers } from '../context.ts';
 import { HostError } from '../errors.ts';
 import { ExportForm } from '../export-preview.ts';
-import { exportSettings, sameExportReport } from '../export-settings.ts';
+import { exportSettings, formSettings, sameExportReport } from '../export-settings.ts';
+import { rememberedExportSettings, rememberExportSettings } from '../../core/export/remembered.ts';
 import { runInThread } from '../threaded.ts';
 
 // The contract restates core types for the renderer; these lines fail to compile if they drift apart.
 const sameImportReport = (r: ImportReport): ContractImportReport => r;
 
 type TransferMethods =
-  | 'import.start' | 'images.failures' | 'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.reveal' | 'job.cancel';
+  | 'import.start' | 'images.failures' | 'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.lastSettings'
+  | 'export.reveal' | 'job.cancel';
 
 export function transferHandlers(host: HostContext): { handlers: Handlers<TransferMethods>; close(): Promise<void> } {
   /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
@@ -49,9 +51,11 @@ export function transferHandlers(host: HostContext): { handlers: Handlers<Transf
       return [...failedImages(db), ...walked.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error }))];
     },
     'export.start': async (args) => {
-      const { path } = host.catalog();
+      const { db, path } = host.catalog();
       const settings = exportSettings(args);
       const jobId = host.jobs.start('export', async (ctx) => {
+        // The form shows these again next time this catalog is open (export.lastSettings).
+        rememberExportSettings(db, settings);
         // Settings problems (a folder holding another export, a bad template) come back as the job's error.
         const report = await runInThread<ExportReport>({ kind: 'export', catalog: path, settings }, ctx);
         if (report.cancelled) return { report: sameExportReport(report) };
@@ -63,7 +67,8 @@ export function transferHandlers(host: HostContext): { handlers: Handlers<Transf
     },
     'export.preview': async (args) => form.preview(host.catalog().db, args),
     'export.estimate': async (args) => form.estimate(host.catalog().db, args),
-    'export.template': async ({ template }) => form.template(host.catalog().db, template),
+    'export.template': async (args) => form.template(host.catalog().db, args),
+    'export.lastSettings': async () => formSettings(rememberedExportSettings(host.catalog().db)),
     'export.reveal': async () => {
       const path = lastExportDir;
       if (path === null) return { opened: false, path, unsupported: 'No export has finished in this window yet.' };

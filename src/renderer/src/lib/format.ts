@@ -10,3 +10,6 @@ export function duration(sec: number | null): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+/** A clause as a sentence: capital first letter, full stop. */
+export const sentence = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;

@@ -46,12 +46,12 @@ class ExportForm {
     return this.preview.schedule(250, () => api.invoke('export.preview', { ...args, index }));
   }
 
-  scheduleEstimate(args: TransformArgs, features: Methods['export.estimate']['args']['features']): () => void {
-    return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features }));
+  scheduleEstimate(args: TransformArgs, features: Methods['export.estimate']['args']['features'], unlabelled: Methods['export.estimate']['args']['unlabelled']): () => void {
+    return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features, unlabelled }));
   }
 
-  scheduleTemplate(template: string): () => void {
-    return this.template.schedule(150, () => api.invoke('export.template', { template }));
+  scheduleTemplate(template: string, unlabelled: Methods['export.template']['args']['unlabelled']): () => void {
+    return this.template.schedule(150, () => api.invoke('export.template', { template, unlabelled }));
   }
 }
 

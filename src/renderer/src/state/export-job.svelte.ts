@@ -1,6 +1,7 @@
 // The export form's settings and the one export job, driven through the contract like the import:
-// progress and the end (report + read_example.py) arrive as events. Module-level: survives screen switches.
-import type { ExportReport, Methods, Progress } from '../../../shared/contract.ts';
+// progress and the end (report + read_example.py) arrive as events. Module-level: survives screen
+// switches; the host keeps each catalog's last started settings, which come back when it is opened.
+import type { ExportFormSettings, ExportReport, Methods, Progress } from '../../../shared/contract.ts';
 import { EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 
@@ -9,6 +10,12 @@ export type TransformArgs = Pick<ExportArgs, 'size' | 'mode' | 'quality' | 'chro
 /** The core's default (settings.ts), restated: the renderer does not import core modules. */
 export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
 export type OptionalFeature = (typeof EXPORT_OPTIONAL_FEATURES)[number];
+
+/** The form before any export of a catalog. */
+const DEFAULTS: ExportFormSettings = {
+  outDir: '', size: { width: 512, height: 512 }, mode: 'fill-crop', quality: 90, chroma: '420', passthrough: true,
+  features: [], gzip: false, nameTemplate: DEFAULT_NAME_TEMPLATE, unlabelled: 'skip',
+};
 
 class ExportJob {
   outDir = $state('');
@@ -23,6 +30,8 @@ class ExportJob {
   gzip = $state(false);
   overwrite = $state(false);
   nameTemplate = $state(DEFAULT_NAME_TEMPLATE);
+  /** Only offered when labelled and unlabelled images mix; otherwise the plan decides alone. */
+  includeUnlabelled = $state(false);
 
   jobId = $state<string | null>(null);
   progress = $state<Progress | null>(null);
@@ -32,6 +41,8 @@ class ExportJob {
   cancelling = $state(false);
   /** A start was sent and neither its reply nor its end has arrived yet. */
   private starting = $state(false);
+  /** The catalog whose settings the form holds; another one brings its own (or the defaults). */
+  private restoredFor: string | null = null;
 
   get running(): boolean {
     return this.jobId !== null || this.starting;
@@ -81,7 +92,12 @@ class ExportJob {
       gzip: this.gzip,
       overwrite: this.overwrite,
       nameTemplate: this.nameTemplate,
+      unlabelled: this.unlabelledPolicy(),
     };
+  }
+
+  unlabelledPolicy(): ExportArgs['unlabelled'] & {} {
+    return this.includeUnlabelled ? 'include' : 'skip';
   }
 
   featureList(): OptionalFeature[] {
@@ -105,6 +121,45 @@ class ExportJob {
     } finally {
       this.starting = false;
     }
+  }
+
+  /** Fills the form with the catalog's last export settings, once per newly opened catalog. */
+  async restore(catalogPath: string): Promise<void> {
+    if (this.restoredFor === catalogPath) return;
+    this.restoredFor = catalogPath;
+    const before = this.formSettings();
+    let kept: ExportFormSettings | null = null;
+    try {
+      kept = await api.invoke('export.lastSettings', {});
+    } catch {
+      // Nothing remembered can be read: the defaults are a working form.
+    }
+    // A field edited while the answer was on its way wins over anything remembered.
+    if (this.restoredFor !== catalogPath || JSON.stringify(this.formSettings()) !== JSON.stringify(before)) return;
+    this.apply(kept ?? DEFAULTS);
+  }
+
+  private formSettings(): ExportFormSettings {
+    return {
+      outDir: this.outDir, size: this.keepSize ? null : { width: this.width, height: this.height }, mode: this.keepSize ? 'none' : this.mode,
+      quality: this.quality, chroma: this.chroma, passthrough: this.passthrough, features: this.featureList(), gzip: this.gzip,
+      nameTemplate: this.nameTemplate, unlabelled: this.unlabelledPolicy(),
+    };
+  }
+
+  private apply(s: ExportFormSettings): void {
+    this.outDir = s.outDir;
+    this.keepSize = s.size === null;
+    if (s.size) ({ width: this.width, height: this.height } = s.size);
+    if (s.mode !== 'none') this.mode = s.mode;
+    this.quality = s.quality;
+    this.chroma = s.chroma;
+    this.passthrough = s.passthrough;
+    this.features = Object.fromEntries(EXPORT_OPTIONAL_FEATURES.map((f) => [f, s.features.includes(f)])) as Record<OptionalFeature, boolean>;
+    this.gzip = s.gzip;
+    this.nameTemplate = s.nameTemplate;
+    this.includeUnlabelled = s.unlabelled === 'include';
+    this.overwrite = false;
   }
 
   async cancel(): Promise<void> {
