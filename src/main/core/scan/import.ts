@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
-import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { ensureSource, ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { syncDecisions } from '../decisions/sync.ts';
 import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
@@ -10,6 +10,7 @@ import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
+import { assignMoves } from './moves.ts';
 import { WorkerPool, workerEntry } from './pool.ts';
 import { show, walk, type WalkedFile } from './walk.ts';
 
@@ -140,11 +141,10 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       }
     });
     // Rows whose path is gone: claimed by a moved file with the same content, or marked missing at the end.
-    const vanished = new Map<string, KnownImage[]>();
-    for (const [k, row] of known) {
-      if (seen.has(k) || !row.sha256) continue;
-      vanished.set(row.sha256, [...(vanished.get(row.sha256) ?? []), row]);
-    }
+    const vanished = [...known].filter(([k, row]) => !seen.has(k) && row.sha256).map(([, row]) => row);
+    const vanishedContent = new Set(vanished.map((row) => row.sha256));
+    // New files with such content wait until all are hashed, so exact copies claim rows deterministically.
+    const moveCandidates: { file: WalkedFile; row: ImageRecord }[] = [];
 
     const pending: { file: WalkedFile; result: FileResult }[] = [];
     const flush = (): void => {
@@ -174,11 +174,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         writer.write(old.id, row);
         return;
       }
-      const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
-      if (movedFrom) {
-        report.moved++;
-        writer.write(movedFrom.id, row);
-      } else {
+      if (result.kind === 'image' && vanishedContent.has(result.sha256)) moveCandidates.push({ file, row });
+      else {
         if (result.kind === 'image') report.added++;
         writer.write(null, row);
       }
@@ -218,10 +215,17 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     report.cancelled = ctx.signal?.aborted ?? false;
 
     writer.transaction(() => {
+      const moves = assignMoves(moveCandidates.map((c) => ({ rel: c.file.rel, sha256: c.row.sha256! })), vanished);
+      const claimed = new Set<number>();
+      moveCandidates.forEach((c, i) => {
+        const from = moves.get(i);
+        if (from) claimed.add(from.id);
+        if (from) report.moved++;
+        else report.added++;
+        writer.write(from?.id ?? null, c.row);
+      });
       for (const [k, row] of known) {
-        if (seen.has(k) || row.status === 'missing') continue;
-        const claimed = row.sha256 !== null && !(vanished.get(row.sha256) ?? []).includes(row);
-        if (claimed) continue;
+        if (seen.has(k) || row.status === 'missing' || claimed.has(row.id)) continue;
         writer.setStatus(row.id, 'missing');
         report.missing++;
       }
