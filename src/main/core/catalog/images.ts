@@ -39,15 +39,6 @@ const HASH_COLUMNS = [...HASH_NAMES, 'phash_mirror', 'dhash_mirror', 'thumb'] as
 export const toSqlInt = (h: bigint): bigint => BigInt.asIntN(64, h);
 export const fromSqlInt = (v: bigint | number): bigint => BigInt.asUintN(64, BigInt(v));
 
-export function ensureSource(db: Database.Database, root: string, labelMode: string, labelArg: string | null): number {
-  const now = Date.now();
-  db.prepare(
-    `INSERT INTO sources(root, label_mode, label_arg, added_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(root) DO UPDATE SET label_mode = excluded.label_mode, label_arg = excluded.label_arg`,
-  ).run(root, labelMode, labelArg, now);
-  return (db.prepare('SELECT id FROM sources WHERE root = ?').get(root) as { id: number }).id;
-}
-
 export function knownImages(db: Database.Database, sourceId: number): KnownImage[] {
   return db
     .prepare(
