@@ -20,7 +20,44 @@ export interface CatalogSummary {
   statuses: Record<ImageStatus, number>;
   /** Per label (any status; `active` is what trains), largest first; `name` null = unlabelled. */
   labels: { name: string | null; active: number; total: number }[];
-  sources: { root: string; labelMode: string; images: number; lastImportAt: number | null }[];
+  sources: SourceSummary[];
+}
+
+/** Where a source's labels come from (what a re-scan uses again). */
+export type SourceLabels = { mode: 'folders' } | { mode: 'none' } | { mode: 'csv'; file: string };
+
+/** One imported folder. */
+export interface SourceSummary {
+  id: number;
+  /** Absolute, symlinks resolved, no trailing '/'. */
+  root: string;
+  labels: SourceLabels;
+  /** The JSON label map the CSV's values go through, if any. */
+  labelMap: string | null;
+  /** Rows of any status. */
+  images: number;
+  /** ms since the epoch; null if no import of it finished. */
+  lastImportAt: number | null;
+}
+
+/** What `sources.remove` forgot (no file is touched). */
+export interface SourceRemoval {
+  root: string;
+  images: number;
+  /** Near-duplicate clusters afterwards; null when the catalog was never clustered. */
+  clusters: number | null;
+}
+
+/** Rows an import took over from an overlapping source (see core/scan/source-overlap.ts). */
+export interface SourceMerge {
+  /** contained: that source lay inside the imported folder and is now part of it; enclosing: the folder lies inside that source. */
+  kind: 'contained' | 'enclosing';
+  /** contained: relative to the imported folder ('plants/'); enclosing: that source's absolute folder. */
+  from: string;
+  files: number;
+  relabelled: number;
+  /** Second rows for the same files (catalogs from before this rule), dropped. */
+  duplicates: number;
 }
 
 export interface ImageItem {
@@ -58,6 +95,7 @@ export interface Progress {
 
 export interface ImportReport {
   root: string;
+  labelMode: SourceLabels['mode'];
   found: number;
   added: number;
   changed: number;
@@ -69,6 +107,7 @@ export interface ImportReport {
   cancelled: boolean;
   failures: { path: string; error: string }[];
   labelProblems: string[];
+  merged: SourceMerge[];
   seconds: number;
   hashedPerSec: number;
   clusters?: number;

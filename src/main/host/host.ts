@@ -2,13 +2,11 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Events, EventName, FoldsResult, ImportReport as ContractReport, MethodName, Methods } from '../../shared/contract.ts';
+import type { Events, EventName, FoldsResult, MethodName, Methods } from '../../shared/contract.ts';
 import { isMethodName, validateArgs } from '../../shared/contract.ts';
 import { openCatalog } from '../core/catalog/catalog.ts';
 import type { ExportReport } from '../core/export/export.ts';
 import type { FoldResult } from '../core/folds/catalog-folds.ts';
-import type { ImportReport } from '../core/scan/import.ts';
-import type { LabelSpec } from '../core/scan/labels.ts';
 import { WINNOW_VERSION } from '../core/version.ts';
 import { completePath, expandPath } from './complete.ts';
 import { ExportArgsError, exportSettings, sameExportReport } from './export-settings.ts';
@@ -18,16 +16,16 @@ import { DupsHost } from './dups-host.ts';
 import { HostError } from './errors.ts';
 import { runInThread } from './threaded.ts';
 import { JobRunner, type JobBody, type JobKind } from './jobs.ts';
-import { catalogSummary, failedImages, listImagePage } from '../core/catalog/queries.ts';
+import { catalogSummary, listImagePage } from '../core/catalog/queries.ts';
 import { defaultConfigDir, RecentCatalogs } from './recent.ts';
+import { SourcesHost } from './sources-host.ts';
 import { Thumbnails } from './thumbs.ts';
 import { inspect as inspectTfrecord, samples as tfrecordSamples, ViewerError } from './viewer.ts';
 
 // One handler map (as in Actual Budget) serves every shell: Electron IPC and the browser host build a
 // Host with their own event sink and dialog, then route every call through dispatch().
 
-// The contract restates core types for the renderer; these lines fail to compile if they drift apart.
-const sameReport = (r: ImportReport): ContractReport => r;
+// The contract restates core types for the renderer; this fails to compile if they drift apart.
 const sameFolds = (r: FoldResult): FoldsResult => r;
 
 type Handler<M extends MethodName> = (args: Methods[M]['args']) => Promise<Methods[M]['result']>;
@@ -58,15 +56,22 @@ export class Host {
   /** The only folder `export.reveal` may open: where this host's last export was written. */
   private lastExportDir: string | null = null;
   private readonly jobs: JobRunner;
-  /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
-  private walkProblems: { path: string; error: string; source: string }[] = [];
+  private readonly sources: SourcesHost;
   private readonly opts: HostOptions;
   private readonly exportForm = new ExportForm();
 
   constructor(opts: HostOptions) {
     this.opts = opts;
     this.jobs = new JobRunner(opts.emit);
-    this.dupsHost = new DupsHost(() => this.jobs.running);
+    // A source removal deletes rows: clustering and decisions wait for it as they wait for a job.
+    this.dupsHost = new DupsHost(() => this.jobs.running || this.sources.busy);
+    this.sources = new SourcesHost({
+      current: () => this.current(),
+      startJob: (kind, body) => this.startJob(kind, body),
+      onImported: (jobId, report) => this.opts.emit('job.done', { jobId, kind: 'import', report }),
+      writerBusy: () =>
+        this.jobs.running ? 'An import or export is running' : this.dupsHost.computing ? 'Clusters are being computed' : null,
+    });
     this.thumbs = new Thumbnails(() => this.catalog);
     this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
     if (opts.catalog) {
@@ -111,7 +116,7 @@ export class Host {
     const db = openCatalog(path);
     this.catalog?.db.close();
     this.thumbs.clear();
-    this.walkProblems = [];
+    this.sources.clear();
     this.catalog = { db, path };
     this.dupsHost.warmUp(() => (this.catalog?.path === path ? this.catalog : null));
     return this.catalog;
@@ -151,23 +156,8 @@ export class Host {
   private startJob(kind: JobKind, body: JobBody): string {
     if (this.jobs.running) throw new HostError('An import or export is already running; wait for it or cancel it.');
     if (this.dupsHost.computing) throw new HostError('Clusters are being computed; start the job when they are shown.');
+    if (this.sources.busy) throw new HostError('A source is being removed; start the job when it is done.');
     return this.jobs.start(kind, body);
-  }
-
-  private startImport(args: Methods['import.start']['args']): string {
-    const { db, path } = this.current();
-    const labels: LabelSpec =
-      typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
-    const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
-    return this.startJob('import', async (ctx, jobId) => {
-      const report = await runInThread<ImportReport>(
-        { kind: 'import', catalog: path, root: expandPath(args.folder), labels, ...(labelMapFile ? { labelMapFile } : {}) },
-        ctx,
-      );
-      const rows = new Set(failedImages(db).map((f) => f.path));
-      this.walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
-      this.opts.emit('job.done', { jobId, kind: 'import', report: sameReport(report) });
-    });
   }
 
   private startExport(args: Methods['export.start']['args']): string {
@@ -204,11 +194,10 @@ export class Host {
       'catalog.recent': async () => this.recent?.list() ?? [],
       'catalog.summary': async () => (this.catalog ? catalogSummary(this.catalog.db, this.catalog.path) : null),
       'images.list': async (args) => listImagePage(this.current().db, args),
-      'images.failures': async () => [
-        ...failedImages(this.current().db),
-        ...this.walkProblems.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error })),
-      ],
-      'import.start': async (args) => ({ jobId: this.startImport(args) }),
+      'images.failures': async () => this.sources.failures(this.current().db),
+      'import.start': async (args) => ({ jobId: this.sources.startImport(args) }),
+      'sources.rescan': async ({ id }) => ({ jobId: this.sources.rescan(id) }),
+      'sources.remove': async ({ id }) => this.sources.remove(id),
       'export.start': async (args) => ({ jobId: this.startExport(args) }),
       'export.preview': async (args) => this.form((f, db) => f.preview(db, args)),
       'export.estimate': async (args) => this.form((f, db) => f.estimate(db, args)),
