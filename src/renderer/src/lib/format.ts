@@ -10,3 +10,8 @@ export function duration(sec: number | null): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (ms since the epoch) in the reader's time zone; `never` when there is none. */
+export const when = (ms: number | null): string => (ms === null ? 'never' : dateTime.format(ms));
