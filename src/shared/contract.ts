@@ -1,12 +1,14 @@
 // The one typed API shared by the Electron IPC shell, the browser host and the renderer.
 // Methods are named `domain.verb`; every argument is validated where it enters main (validateArgs).
 // The renderer compiles this file too, so it must not import Node or core modules; the result
-// types live in contract-types.ts.
+// types live in contract-types.ts (those of sources in contract-sources.ts).
 import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export * from './contract-types.ts';
+export * from './contract-sources.ts';
 import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES } from './contract-types.ts';
-import type { AppInfo, CatalogSummary, ImagePage, Failure, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, SourceRemoval } from './contract-types.ts';
+import type { AppInfo, CatalogSummary, ImagePage, Failure, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate } from './contract-types.ts';
+import type { SourceRemoval } from './contract-sources.ts';
 
 const exportTransform = {
   size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),

@@ -1,6 +1,6 @@
 // How sources and source merges are put into words, the same in the CLI and on the Library screen.
 // Plain functions on contract types: the renderer compiles this file too.
-import type { SourceLabels, SourceMerge } from './contract-types.ts';
+import type { SourceLabels, SourceMerge } from './contract-sources.ts';
 
 const nf = new Intl.NumberFormat('en');
 const files = (n: number): string => `${nf.format(n)} ${n === 1 ? 'file' : 'files'}`;
