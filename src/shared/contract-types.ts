@@ -2,6 +2,8 @@
 // compiles this file too, so it must not import Node or core modules: these types mirror the
 // core's, and host/host.ts checks at compile time that they still match.
 
+import type { SourceLabels, SourceMerge, SourceSummary } from './contract-sources.ts';
+
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 export const IMAGE_STATUSES = ['active', 'excluded', 'missing', 'error'] as const;
 
@@ -20,7 +22,7 @@ export interface CatalogSummary {
   statuses: Record<ImageStatus, number>;
   /** Per label (any status; `active` is what trains), largest first; `name` null = unlabelled. */
   labels: { name: string | null; active: number; total: number }[];
-  sources: { root: string; labelMode: string; images: number; lastImportAt: number | null }[];
+  sources: SourceSummary[];
 }
 
 export interface ImageItem {
@@ -62,6 +64,7 @@ export interface Progress {
 
 export interface ImportReport {
   root: string;
+  labelMode: SourceLabels['mode'];
   found: number;
   added: number;
   changed: number;
@@ -73,6 +76,7 @@ export interface ImportReport {
   cancelled: boolean;
   failures: { path: string; error: string }[];
   labelProblems: string[];
+  merged: SourceMerge[];
   seconds: number;
   hashedPerSec: number;
   clusters?: number;

@@ -1,12 +1,14 @@
 // The one typed API shared by the Electron IPC shell, the browser host and the renderer.
 // Methods are named `domain.verb`; every argument is validated where it enters main (validateArgs).
 // The renderer compiles this file too, so it must not import Node or core modules; the result
-// types live in contract-types.ts.
+// types live in contract-types.ts (those of sources in contract-sources.ts).
 import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
 
 export * from './contract-types.ts';
+export * from './contract-sources.ts';
 import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
 import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, UnlabelledPolicy } from './contract-types.ts';
+import type { SourceRemoval } from './contract-sources.ts';
 
 const exportTransform = {
   size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
@@ -38,6 +40,8 @@ export const ARGS = {
     folder: path,
     labels: union(oneOf(['folders', 'none'] as const), object({ csv: path, labelMap: optional(path) })),
   }),
+  'sources.rescan': object({ id: int(1, Number.MAX_SAFE_INTEGER) }),
+  'sources.remove': object({ id: int(1, Number.MAX_SAFE_INTEGER) }),
   'export.start': object({
     outDir: path,
     ...exportTransform,
@@ -98,7 +102,12 @@ export interface Methods {
   'catalog.recent': { args: Args<'catalog.recent'>; result: RecentCatalog[] };
   'images.list': { args: Args<'images.list'>; result: ImagePage };
   'images.failures': { args: Args<'images.failures'>; result: Failure[] };
+  /** Imports a folder; a folder holding or inside an imported one takes over its files (one row per file). */
   'import.start': { args: Args<'import.start'>; result: { jobId: string } };
+  /** Imports a source's folder again with its stored label spec: the import job, as import.start. */
+  'sources.rescan': { args: Args<'sources.rescan'>; result: { jobId: string } };
+  /** Forgets a source's images (rows, hashes, cluster memberships); never touches a file. */
+  'sources.remove': { args: Args<'sources.remove'>; result: SourceRemoval };
   /** Writes the assigned folds as TFRecord shards (as `winnow export`); progress and the report arrive as job events. */
   'export.start': { args: Args<'export.start'>; result: { jobId: string } };
   /** One active image (by id, or the index-th in path order; default the first) as the export would write it. */

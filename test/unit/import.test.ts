@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSetting, openCatalog } from '../../src/main/core/catalog/catalog.ts';
@@ -90,6 +90,33 @@ describe('re-import', () => {
     // the decision made on the old path follows the file (its row) to its new path
     expect(moved).toMatchObject({ sha256: shaOf2, label: 'L1', status: 'excluded' });
     expect(rows.find((r) => r.path === 'L0/img2.jpg')).toBeUndefined();
+    db.close();
+  });
+
+  it('gives a moved file the vanished row of the same name, else the same folder, else the first by path, among exact copies', async () => {
+    const root = join(scratch(), 'data');
+    const photo = await writeJpeg(join(root, 'a/one.jpg'), 77);
+    for (const rel of ['b/two.jpg', 'c/three.jpg']) {
+      mkdirSync(join(root, rel, '..'), { recursive: true });
+      writeFileSync(join(root, rel), photo);
+    }
+    await writeJpeg(join(root, 'z/other-photo.jpg'), 78);
+    const db = openCatalog(join(scratch(), 'c.winnow'));
+    expect(await runImport({ db, root, labels: { mode: 'none' }, workers: 1 })).toMatchObject({ added: 4 });
+    const idOf = (path: string): number =>
+      (db.prepare('SELECT id FROM images WHERE rel_path = ?').get(path) as { id: number } | undefined)?.id ?? -1;
+    const before = { one: idOf('a/one.jpg'), two: idOf('b/two.jpg'), three: idOf('c/three.jpg') };
+
+    // All three copies move; each new place has one clear best claim on a vanished row.
+    mkdirSync(join(root, 'd'));
+    mkdirSync(join(root, 'e'));
+    renameSync(join(root, 'c/three.jpg'), join(root, 'd/three.jpg')); // same name as c/three.jpg
+    renameSync(join(root, 'b/two.jpg'), join(root, 'b/copy.jpg')); // same folder as b/two.jpg
+    renameSync(join(root, 'a/one.jpg'), join(root, 'e/elsewhere.jpg')); // neither: the first left by path
+    const report = await runImport({ db, root, labels: { mode: 'none' }, workers: 1 });
+    expect(report).toMatchObject({ added: 0, moved: 3, missing: 0, unchanged: 1 });
+    expect({ one: idOf('e/elsewhere.jpg'), two: idOf('b/copy.jpg'), three: idOf('d/three.jpg') }).toEqual(before);
+    expect(db.prepare('SELECT count(*) AS n FROM images').get()).toEqual({ n: 4 });
     db.close();
   });
 

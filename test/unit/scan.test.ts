@@ -64,6 +64,17 @@ describe('walk', () => {
     ]);
   });
 
+  it('leaves out folders owned by another source, also when a symlink leads there, without calling it a problem', async () => {
+    const root = join(dir.path, 'outer');
+    mkdirSync(join(root, 'inner/deep'), { recursive: true });
+    writeFileSync(join(root, 'mine.jpg'), 'm');
+    writeFileSync(join(root, 'inner/deep/theirs.jpg'), 't');
+    symlinkSync('inner', join(root, 'alias'));
+    const { files, problems } = await walk(root, undefined, undefined, [join(root, 'inner'), join(root, 'gone')]);
+    expect(files.map((f) => f.rel.toString())).toEqual(['mine.jpg']);
+    expect(problems).toEqual([]);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -129,7 +129,7 @@ describe('Electron wiring against a real host', () => {
   it('cancels a running import through job.cancel and says so in job.done', async () => {
     events.length = 0;
     const reply = (await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })) as { ok: true; result: { jobId: string } };
-    expect(await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })).toEqual({ ok: false, error: expect.stringMatching(/already running/) });
+    expect(await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })).toEqual({ ok: false, error: 'Cannot start an import now: an import is running; wait for it to finish or cancel it.' });
     expect(await invoke(page, 'job.cancel', { jobId: reply.result.jobId })).toEqual({ ok: true, result: { cancelled: true } });
     await expect.poll(() => events.find((e) => e.event === 'job.done'), { timeout: 20_000 }).toBeDefined();
     expect(events.find((e) => e.event === 'job.done')!.payload).toMatchObject({ jobId: reply.result.jobId, report: { cancelled: true } });

@@ -3,6 +3,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
+import { describeMerge } from '../../shared/source-text.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { withCancel } from './progress-bar.ts';
 
@@ -11,6 +12,9 @@ export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|cs
   Imports (or re-imports) every image below DIR into the catalog FILE (created if needed).
   Labels come from the first sub-folder name (default), a CSV with image_id,label columns, or nowhere.
   Re-importing reads only new or changed files. DIR is never written to.
+  Each file is one image: importing a folder that holds imported folders takes their images over (same
+  rows, decisions kept, re-labelled by this import); a folder inside an imported one becomes a source of
+  its own, which re-scans of the outer folder skip. \`winnow sources\` lists and removes sources.
   --blockhash colour (default) sums R+G+B per block as imghash does; luma sums the grey the other
     hashes use (faster). A catalog keeps the kind of its first import.`;
 
@@ -71,6 +75,7 @@ function formatReport(r: ImportReport, catalog: string): string {
   for (const [name, n] of counts) lines.push(`  ${name.padEnd(12)}${String(n).padStart(8)}`);
   const read = Math.round(r.hashedPerSec * r.seconds);
   lines.push(`  ${r.seconds.toFixed(2)} s, ${read ? `${read} files read (${Math.round(r.hashedPerSec)} per second)` : 'no file needed reading'}`);
+  for (const m of r.merged) lines.push(`  ${describeMerge(m, r.labelMode)}`);
   if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {
     lines.push(`Problems (${r.failures.length}):`);

@@ -1,4 +1,4 @@
-// The headless entry point: `winnow index|list|dups|resolve|undo|redo|folds|export|inspect|verify|serve`. It checks the Node version before loading
+// The headless entry point: `winnow index|sources|list|dups|resolve|undo|redo|folds|export|inspect|verify|serve`. It checks the Node version before loading
 // anything native (better-sqlite3 13 crashes on Node < 22 instead of failing cleanly).
 
 const MIN_NODE_MAJOR = 22;
@@ -7,6 +7,7 @@ const USAGE = `Usage: winnow <command> [options]
 
 Commands:
   index DIR --catalog FILE   import a folder of images (labels, hashes) into a catalog
+  sources --catalog FILE     list the imported folders; --remove PATH|ID forgets one (files untouched)
   list --catalog FILE        print every image of a catalog (--csv or --json)
   dups --catalog FILE        find near-duplicate clusters, suggest what to keep
   resolve --catalog FILE     record decisions on clusters (keep, not duplicates, exclude, relabel)
@@ -45,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
       index: async () => {
         const m = await import('./index-command.ts');
         return { run: m.indexCommand, usage: m.INDEX_USAGE };
+      },
+      sources: async () => {
+        const m = await import('./sources-command.ts');
+        return { run: m.sourcesCommand, usage: m.SOURCES_USAGE };
       },
       list: async () => {
         const m = await import('./list-command.ts');

@@ -8,6 +8,7 @@ import { HostError, toUserError } from './errors.ts';
 import { catalogHandlers } from './handlers/catalog.ts';
 import { dupsHandlers } from './handlers/dups.ts';
 import { foldsHandlers } from './handlers/folds.ts';
+import { sourcesHandlers } from './handlers/sources.ts';
 import { transferHandlers } from './handlers/transfer.ts';
 import { viewerHandlers } from './handlers/viewer.ts';
 import { JobRunner } from './jobs.ts';
@@ -46,7 +47,9 @@ export class Host implements HostContext {
     const dups = dupsHandlers(this);
     this.dups = dups.dups;
     this.closeTransfer = transfer.close;
-    this.handlers = { ...catalogHandlers(this), ...transfer.handlers, ...dups.handlers, ...foldsHandlers(this), ...viewerHandlers() };
+    this.handlers = {
+      ...catalogHandlers(this), ...sourcesHandlers(this), ...transfer.handlers, ...dups.handlers, ...foldsHandlers(this), ...viewerHandlers(),
+    };
     if (opts.catalog) {
       // Open first: `recent?.add(...)` would skip evaluating its argument when there is no list.
       const { path } = this.open(opts.catalog);

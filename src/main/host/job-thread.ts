@@ -1,8 +1,9 @@
-// Worker-thread side of threaded.ts: runs one catalog job (an import, an export, clustering, folds)
-// on its own SQLite connection, so the host's main thread (Electron's main process, the browser
-// host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
+// Worker-thread side of threaded.ts: runs one catalog job (an import, an export, clustering, folds,
+// removing a source) on its own SQLite connection, so the host's main thread (Electron's main
+// process, the browser host's event loop) keeps answering while it runs. WAL lets the host read meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openCatalog } from '../core/catalog/catalog.ts';
+import { removeSource } from '../core/catalog/sources.ts';
 import { computeClusters, loadPHashes, refreshClusters } from '../core/dups/clusters.ts';
 import type { MatchRule } from '../core/dups/match.ts';
 import { runExport } from '../core/export/export.ts';
@@ -19,7 +20,8 @@ export type ThreadJob =
   | { kind: 'phashes'; catalog: string }
   | { kind: 'export'; catalog: string; settings: ExportSettings }
   | { kind: 'folds'; catalog: string; params: FoldParams }
-  | { kind: 'load-folds'; catalog: string };
+  | { kind: 'load-folds'; catalog: string }
+  | { kind: 'remove-source'; catalog: string; id: number };
 
 export type ThreadMessage =
   | { type: 'progress'; progress: unknown }
@@ -47,6 +49,8 @@ async function run(job: ThreadJob, signal: AbortSignal, post: (m: ThreadMessage)
         return computeFolds(db, job.params);
       case 'load-folds':
         return loadFolds(db);
+      case 'remove-source':
+        return removeSource(db, job.id);
       case 'phashes':
         // Reading a million rows takes a while; the search itself runs in the host's SearchPool.
         return loadPHashes(db);

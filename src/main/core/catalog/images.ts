@@ -42,15 +42,6 @@ export const fromSqlInt = (v: bigint | number): bigint => BigInt.asUintN(64, Big
 /** Where an image lives: its source's root joined with its stored relative path, byte for byte. */
 export const absolutePath = (root: string, pathBytes: Buffer): Buffer => Buffer.concat([Buffer.from(root), Buffer.from('/'), pathBytes]);
 
-export function ensureSource(db: Database.Database, root: string, labelMode: string, labelArg: string | null): number {
-  const now = Date.now();
-  db.prepare(
-    `INSERT INTO sources(root, label_mode, label_arg, added_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(root) DO UPDATE SET label_mode = excluded.label_mode, label_arg = excluded.label_arg`,
-  ).run(root, labelMode, labelArg, now);
-  return (db.prepare('SELECT id FROM sources WHERE root = ?').get(root) as { id: number }).id;
-}
-
 export function knownImages(db: Database.Database, sourceId: number): KnownImage[] {
   return db
     .prepare(

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { CatalogSummary, Failure, ImageItem, ImagePage, ImageStatus } from '../../../shared/contract.ts';
 import { IMAGE_STATUSES } from '../../../shared/contract.ts';
 import { absolutePath } from './images.ts';
+import { listSources } from './sources.ts';
 
 export function catalogSummary(db: Database.Database, path: string): CatalogSummary {
   const statuses = Object.fromEntries(IMAGE_STATUSES.map((s) => [s, 0])) as Record<ImageStatus, number>;
@@ -19,12 +20,7 @@ export function catalogSummary(db: Database.Database, path: string): CatalogSumm
        GROUP BY i.label_id ORDER BY active DESC, total DESC, name`,
     )
     .all() as CatalogSummary['labels'];
-  const sources = db
-    .prepare(
-      `SELECT s.root, s.label_mode AS labelMode, s.last_import_at AS lastImportAt, COUNT(i.id) AS images
-       FROM sources s LEFT JOIN images i ON i.source_id = s.id GROUP BY s.id ORDER BY s.root`,
-    )
-    .all() as CatalogSummary['sources'];
+  const sources = listSources(db).map(({ id, root, labels, labelMap, images, lastImportAt }) => ({ id, root, labels, labelMap, images, lastImportAt }));
   return { path, images, statuses, labels, sources };
 }
 

@@ -1,18 +1,19 @@
-import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
-import { ensureSource, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
-import { getSetting, setSetting } from '../catalog/catalog.ts';
+import { ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
+import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
-import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
+import type { BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { refreshClusters } from '../dups/clusters.ts';
 import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
+import { catalogBlockhashMode, resolveFolder } from './import-inputs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
 import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
+import { assignMoves } from './moves.ts';
 import { WorkerPool, workerEntry } from './pool.ts';
+import { applyOverlap, finishMerges, planOverlap, type PendingMerge, type SourceMerge } from './source-overlap.ts';
 import { show, walk, type WalkedFile } from './walk.ts';
-import { UserError } from '../errors.ts';
 
 export interface ImportParams {
   db: Database.Database;
@@ -38,6 +39,8 @@ export interface ImportFailure {
 
 export interface ImportReport {
   root: string;
+  /** Where this import took labels from (the spec stored for its source). */
+  labelMode: LabelSpec['mode'];
   found: number;
   added: number;
   changed: number;
@@ -49,6 +52,8 @@ export interface ImportReport {
   cancelled: boolean;
   failures: ImportFailure[];
   labelProblems: string[];
+  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
+  merged: SourceMerge[];
   seconds: number;
   hashedPerSec: number;
   /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
@@ -57,36 +62,18 @@ export interface ImportReport {
   clusterSearch?: SearchStats;
 }
 
+// Part of the import's interface: its input errors and the catalog's mode check.
+export { catalogBlockhashMode, ImportInputError } from './import-inputs.ts';
+
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 const FLUSH_EVERY = 256;
 const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
 
-export class ImportInputError extends UserError {
-  override name = 'ImportInputError';
-}
-
-const BLOCKHASH_SETTING = 'hashing.blockhash';
-
-/** The catalog's blockhash mode, fixed by its first import (catalogs from before the choice: luma, which they hold). */
-export function catalogBlockhashMode(db: Database.Database, requested?: BlockhashMode): BlockhashMode {
-  const stored = (getSetting(db, BLOCKHASH_SETTING) ?? null) as BlockhashMode | null;
-  const hasImages = db.prepare('SELECT 1 FROM hashes LIMIT 1').get() !== undefined;
-  const current = stored ?? (hasImages ? 'luma' : null);
-  if (current !== null && requested !== undefined && requested !== current) {
-    throw new ImportInputError(
-      `This catalog's blockhashes are ${current}-based; importing with --blockhash ${requested} would mix two kinds. ` +
-        'Use a new catalog for the other kind.',
-    );
-  }
-  const mode = current ?? requested ?? DEFAULT_BLOCKHASH;
-  if (stored === null) setSetting(db, BLOCKHASH_SETTING, mode);
-  return mode;
-}
-
 /**
  * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
- * that vanished become `missing`, unless the same content turns up under a new path (a move). The
- * user's folder is only ever read. Cancelling keeps every result already written.
+ * that vanished become `missing`, unless the same content turns up under a new path (a move). A file
+ * already held by an overlapping source keeps its row (source-overlap.ts). The user's folder is only
+ * ever read. Cancelling keeps every result already written.
  */
 export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
   const started = performance.now();
@@ -95,9 +82,10 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
   const labelMap = params.labelMapFile ? readLabelMap(params.labelMapFile) : null;
   const resolver = new LabelResolver(params.labels, labelMap);
   const report: ImportReport = {
-    root, found: 0, added: 0, changed: 0, unchanged: 0, moved: 0, missing: 0, failed: 0, skipped: 0,
-    cancelled: false, failures: [], labelProblems: [], seconds: 0, hashedPerSec: 0,
+    root, labelMode: params.labels.mode, found: 0, added: 0, changed: 0, unchanged: 0, moved: 0, missing: 0, failed: 0,
+    skipped: 0, cancelled: false, failures: [], labelProblems: [], merged: [], seconds: 0, hashedPerSec: 0,
   };
+  const overlap = planOverlap(params.db, root);
 
   // Start the workers now: loading the hashing code and its native modules (~150 ms) then
   // overlaps the walk instead of following it.
@@ -112,7 +100,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       if (performance.now() - lastScanEmit < 200) return; // the same ~5 a second as the hash phase
       lastScanEmit = performance.now();
       ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null });
-    });
+    }, overlap.nested.map((s) => s.root)); // their files belong to those sources
   } catch (err) {
     await pool.close();
     if (ctx.signal?.aborted) return { ...report, cancelled: true, seconds: (performance.now() - started) / 1000 };
@@ -122,8 +110,12 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     report.found = walked.files.length;
     report.failures.push(...walked.problems.map((p) => ({ path: p.rel, error: p.error })));
 
-    const labelArg = params.labels.mode === 'csv' ? params.labels.file : null;
-    const sourceId = ensureSource(params.db, root, params.labels.mode, labelArg);
+    let sourceId = 0;
+    let merges: PendingMerge[] = [];
+    params.db.transaction(() => {
+      sourceId = saveSource(params.db, root, params.labels, params.labelMapFile ?? null);
+      merges = applyOverlap(params.db, overlap, root, sourceId);
+    })();
     const writer = new ImageWriter(params.db, sourceId);
     const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
     const seen = new Set<string>();
@@ -141,11 +133,10 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       }
     });
     // Rows whose path is gone: claimed by a moved file with the same content, or marked missing at the end.
-    const vanished = new Map<string, KnownImage[]>();
-    for (const [k, row] of known) {
-      if (seen.has(k) || !row.sha256) continue;
-      vanished.set(row.sha256, [...(vanished.get(row.sha256) ?? []), row]);
-    }
+    const vanished = [...known].filter(([k, row]) => !seen.has(k) && row.sha256).map(([, row]) => row);
+    const vanishedContent = new Set(vanished.map((row) => row.sha256));
+    // New files with such content wait until all are hashed, so exact copies claim rows deterministically.
+    const moveCandidates: { file: WalkedFile; row: ImageRecord }[] = [];
 
     const pending: { file: WalkedFile; result: FileResult }[] = [];
     const flush = (): void => {
@@ -175,11 +166,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         writer.write(old.id, row);
         return;
       }
-      const movedFrom = result.kind === 'image' ? vanished.get(result.sha256)?.shift() : undefined;
-      if (movedFrom) {
-        report.moved++;
-        writer.write(movedFrom.id, row);
-      } else {
+      if (result.kind === 'image' && vanishedContent.has(result.sha256)) moveCandidates.push({ file, row });
+      else {
         if (result.kind === 'image') report.added++;
         writer.write(null, row);
       }
@@ -219,18 +207,26 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     report.cancelled = ctx.signal?.aborted ?? false;
 
     writer.transaction(() => {
+      const moves = assignMoves(moveCandidates.map((c) => ({ rel: c.file.rel, sha256: c.row.sha256! })), vanished);
+      const claimed = new Set<number>();
+      moveCandidates.forEach((c, i) => {
+        const from = moves.get(i);
+        if (from) claimed.add(from.id);
+        if (from) report.moved++;
+        else report.added++;
+        writer.write(from?.id ?? null, c.row);
+      });
       for (const [k, row] of known) {
-        if (seen.has(k) || row.status === 'missing') continue;
-        const claimed = row.sha256 !== null && !(vanished.get(row.sha256) ?? []).includes(row);
-        if (claimed) continue;
+        if (seen.has(k) || row.status === 'missing' || claimed.has(row.id)) continue;
         writer.setStatus(row.id, 'missing');
         report.missing++;
       }
       params.db.prepare('UPDATE sources SET last_import_at = ? WHERE id = ?').run(Date.now(), sourceId);
     });
+    report.merged = finishMerges(params.db, merges);
     syncDecisions(params.db);
     // Clusters already reviewed in this catalog follow the new images (same rule as last time).
-    if (report.added + report.changed + report.moved + report.missing > 0) {
+    if (report.added + report.changed + report.moved + report.missing + report.merged.length > 0) {
       const run = refreshClusters(params.db);
       if (run) {
         report.clusters = run.clusters.length;
@@ -246,16 +242,5 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
   } finally {
     // Idempotent: the hash phase closes it as soon as it is done; this covers early errors.
     await pool.close();
-  }
-}
-
-async function resolveFolder(folder: string): Promise<string> {
-  try {
-    const real = await realpath(folder);
-    if (!(await stat(real)).isDirectory()) throw new ImportInputError(`Not a folder: ${folder}`);
-    return real;
-  } catch (err) {
-    if (err instanceof ImportInputError) throw err;
-    throw new ImportInputError(`Cannot open folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }

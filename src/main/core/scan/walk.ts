@@ -26,13 +26,20 @@ const SEP = Buffer.from(sep);
 /**
  * Lists regular files below `root`, following symlinks but never visiting a folder twice (so a link
  * back to an ancestor cannot loop). Names are handled as bytes: a file whose name is not UTF-8 is
- * still found and opened. Hidden entries (".name") are skipped, as file managers do.
+ * still found and opened. Hidden entries (".name") are skipped, as file managers do. Folders in
+ * `skip` (absolute; another source's, which owns their files) are left out, however they are reached.
  */
-export async function walk(root: string, signal?: AbortSignal, onCount?: (n: number) => void): Promise<WalkResult> {
+export async function walk(root: string, signal?: AbortSignal, onCount?: (n: number) => void, skip: readonly string[] = []): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const problems: WalkProblem[] = [];
   const rootStat = await stat(root);
   const seenDirs = new Set<string>([`${rootStat.dev}:${rootStat.ino}`]);
+  // By device and inode, like seenDirs: a symlink to a skipped folder is skipped too.
+  const skipDirs = new Set<string>();
+  for (const dir of skip) {
+    const st = await stat(dir).catch(() => null); // gone: nothing there to skip
+    if (st?.isDirectory()) skipDirs.add(`${st.dev}:${st.ino}`);
+  }
   const stack: Buffer[] = [Buffer.alloc(0)];
   const rootBuf = Buffer.from(root);
 
@@ -60,6 +67,7 @@ export async function walk(root: string, signal?: AbortSignal, onCount?: (n: num
           const st = statSync(Buffer.concat([absDir, SEP, entry.name]));
           if (st.isDirectory()) {
             const key = `${st.dev}:${st.ino}`;
+            if (skipDirs.has(key)) continue;
             if (seenDirs.has(key)) {
               if (entry.isSymbolicLink()) problems.push({ rel: show(rel), error: 'symlink loop: points to a folder already scanned; skipped' });
               continue;

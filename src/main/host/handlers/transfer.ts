@@ -1,13 +1,8 @@
-// Folders in, shards out: the import and export jobs, the export form's preview / estimate / name
-// check, opening the last export's folder, cancelling a job, and the last import's failures.
+// Shards out: the export job, the export form's preview / estimate / name check and remembered
+// settings, opening the last export's folder, and cancelling any job.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImportReport as ContractImportReport } from '../../../shared/contract.ts';
-import { failedImages } from '../../core/catalog/queries.ts';
 import type { ExportReport } from '../../core/export/export.ts';
-import type { ImportReport } from '../../core/scan/import.ts';
-import type { LabelSpec } from '../../core/scan/labels.ts';
-import { expandPath } from '../complete.ts';
 import type { HostContext, Handlers } from '../context.ts';
 import { HostError } from '../errors.ts';
 import { ExportForm } from '../export-preview.ts';
@@ -15,41 +10,15 @@ import { exportSettings, formSettings, sameExportReport } from '../export-settin
 import { rememberedExportSettings, rememberExportSettings } from '../../core/export/remembered.ts';
 import { runInThread } from '../threaded.ts';
 
-// The contract restates core types for the renderer; these lines fail to compile if they drift apart.
-const sameImportReport = (r: ImportReport): ContractImportReport => r;
-
 type TransferMethods =
-  | 'import.start' | 'images.failures' | 'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.lastSettings'
-  | 'export.reveal' | 'job.cancel';
+  | 'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.lastSettings' | 'export.reveal' | 'job.cancel';
 
 export function transferHandlers(host: HostContext): { handlers: Handlers<TransferMethods>; close(): Promise<void> } {
-  /** Problems of the last import that have no catalog row (unreadable folders, symlink loops). */
-  let walkProblems: { path: string; error: string; source: string }[] = [];
-  let walkProblemsFor: string | null = null;
   /** The only folder `export.reveal` may open: where this host's last export was written. */
   let lastExportDir: string | null = null;
   const form = new ExportForm();
 
   const handlers: Handlers<TransferMethods> = {
-    'import.start': async (args) => {
-      const { db, path } = host.catalog();
-      const labels: LabelSpec = typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
-      const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
-      const jobId = host.jobs.start('import', async (ctx) => {
-        const job = { kind: 'import' as const, catalog: path, root: expandPath(args.folder), labels, ...(labelMapFile ? { labelMapFile } : {}) };
-        const report = await runInThread<ImportReport>(job, ctx);
-        const rows = new Set(failedImages(db).map((f) => f.path));
-        walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
-        walkProblemsFor = path;
-        return { report: sameImportReport(report) };
-      });
-      return { jobId };
-    },
-    'images.failures': async () => {
-      const { db, path } = host.catalog();
-      const walked = walkProblemsFor === path ? walkProblems : [];
-      return [...failedImages(db), ...walked.map((p) => ({ id: null, path: p.path, source: p.source, error: p.error }))];
-    },
     'export.start': async (args) => {
       const { db, path } = host.catalog();
       const settings = exportSettings(args);

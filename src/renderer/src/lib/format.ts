@@ -13,3 +13,8 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${c
 
 /** A clause as a sentence: capital first letter, full stop. */
 export const sentence = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+
+const dateTime = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (ms since the epoch) in the reader's time zone; `never` when there is none. */
+export const when = (ms: number | null): string => (ms === null ? 'never' : dateTime.format(ms));

@@ -46,8 +46,19 @@ class ImportJob {
     this.report = null;
     const labels: Methods['import.start']['args']['labels'] =
       choice === 'csv' ? { csv, ...(labelMap.trim() ? { labelMap: labelMap.trim() } : {}) } : choice;
+    await this.follow(() => api.invoke('import.start', { folder, labels }));
+  }
+
+  /** Imports a source's folder again with its stored label spec: the same job, progress and cancel. */
+  async rescan(sourceId: number): Promise<void> {
+    this.error = null;
+    this.report = null;
+    await this.follow(() => api.invoke('sources.rescan', { id: sourceId }));
+  }
+
+  private async follow(startJob: () => Promise<{ jobId: string }>): Promise<void> {
     try {
-      const { jobId } = await api.invoke('import.start', { folder, labels });
+      const { jobId } = await startJob();
       // A fast import can finish before the reply arrives; then job.done already cleared the state.
       if (this.report === null && this.error === null) {
         this.jobId = jobId;

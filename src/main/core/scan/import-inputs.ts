@@ -1,0 +1,41 @@
+// What an import is given, checked before any work: the folder (resolved, so one folder has one
+// name in the catalog) and the catalog's blockhash mode.
+import { realpath, stat } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
+import { getSetting, setSetting } from '../catalog/catalog.ts';
+import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
+import { UserError } from '../errors.ts';
+
+export class ImportInputError extends UserError {
+  override name = 'ImportInputError';
+}
+
+const BLOCKHASH_SETTING = 'hashing.blockhash';
+
+/** The catalog's blockhash mode, fixed by its first import (catalogs from before the choice: luma, which they hold). */
+export function catalogBlockhashMode(db: Database.Database, requested?: BlockhashMode): BlockhashMode {
+  const stored = (getSetting(db, BLOCKHASH_SETTING) ?? null) as BlockhashMode | null;
+  const hasImages = db.prepare('SELECT 1 FROM hashes LIMIT 1').get() !== undefined;
+  const current = stored ?? (hasImages ? 'luma' : null);
+  if (current !== null && requested !== undefined && requested !== current) {
+    throw new ImportInputError(
+      `This catalog's blockhashes are ${current}-based; importing with --blockhash ${requested} would mix two kinds. ` +
+        'Use a new catalog for the other kind.',
+    );
+  }
+  const mode = current ?? requested ?? DEFAULT_BLOCKHASH;
+  if (stored === null) setSetting(db, BLOCKHASH_SETTING, mode);
+  return mode;
+}
+
+/** The folder as the catalog names it: absolute, symlinks resolved. */
+export async function resolveFolder(folder: string): Promise<string> {
+  try {
+    const real = await realpath(folder);
+    if (!(await stat(real)).isDirectory()) throw new ImportInputError(`Not a folder: ${folder}`);
+    return real;
+  } catch (err) {
+    if (err instanceof ImportInputError) throw err;
+    throw new ImportInputError(`Cannot open folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
