@@ -1,7 +1,6 @@
 // The Duplicates screen end to end: a folder with planted near-duplicates indexed by the CLI, then
 // found, resolved by clicking and by keyboard, undone and bulk-accepted in Chromium against
 // `winnow serve`; plus a 10,000-cluster catalog for the virtualised list. Screenshots: test-results/e2e.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +8,11 @@ import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { writePlanted } from './dups-fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Duplicates screen in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-dups-');
   const catalog = join(tmp.path, 'dups.winnow');
   let serve: ServeProcess;

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { writePlanted } from './dups-fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
 /** The bits of an <img> the checks read (this file compiles without the DOM library). */
 interface Img {
@@ -18,7 +19,7 @@ interface Img {
   getBoundingClientRect(): { width: number };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('Duplicates actions: compare, relabel, trash (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Duplicates actions: compare, relabel, trash (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-dups-actions-');
   const data = join(tmp.path, 'data');
   const xdg = join(tmp.path, 'xdg');

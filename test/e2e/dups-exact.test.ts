@@ -1,15 +1,16 @@
 // Exact copies on the Duplicates screen, end to end in Chromium against `winnow serve`: keeping one of
 // three byte-identical files excludes the other two (the counter moves, the copies are marked), and
 // one undo brings them back.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow, winnowJson } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-describe.skipIf(!existsSync(CHROMIUM))('Duplicates screen: exact copies (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Duplicates screen: exact copies (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-exact-');
   const data = join(tmp.path, 'data');
   const catalog = join(tmp.path, 'exact.winnow');

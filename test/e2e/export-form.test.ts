@@ -1,17 +1,17 @@
 // The export form end to end: the live preview follows the size and mode, the size estimate appears
 // and lands near the real export, and a bad shard name template is refused inline while a good one
 // names the written shards. Screenshots of the form in both themes: test-results/e2e.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Export form in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Export form in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-export-form-');
   const catalog = join(tmp.path, 'form.winnow');
   let serve: ServeProcess;

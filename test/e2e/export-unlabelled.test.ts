@@ -1,16 +1,16 @@
 // The export form on a catalog that mixes labelled and unlabelled images: the unlabelled ones are left
 // out by default and the form says how many; "Include unlabelled images" writes them with target -1.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir, writeJpeg } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Unlabelled images in the export form (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Unlabelled images in the export form (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-unlabelled-');
   const catalog = join(tmp.path, 'mixed.winnow');
   let serve: ServeProcess;

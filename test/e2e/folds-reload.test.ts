@@ -1,16 +1,16 @@
 // The Folds & export screen after a page reload: the stored fold assignment is shown again (not "assign
 // folds first"), the export runs on it, and the export form's folder and size come back.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Folds & export screen across a reload (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Folds & export screen across a reload (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-folds-reload-');
   const catalog = join(tmp.path, 'reload.winnow');
   let serve: ServeProcess;

@@ -1,16 +1,16 @@
 // The Folds & export screen end to end: folds assigned through the UI on a CLI-indexed catalog,
 // checked against the stored assignment's balance. Screenshots: test-results/e2e.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Folds & export screen in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-folds-');
   const catalog = join(tmp.path, 'folds.winnow');
   let serve: ServeProcess;

@@ -1,15 +1,14 @@
 // The Library's thumbnail grid by keyboard alone, in Chromium against `winnow serve`: one tab stop,
 // arrows / Home / End / Ctrl+End move the active cell (read back from the focused gridcell's ARIA
 // attributes), Enter opens the preview and Escape returns focus to the cell. Screenshots: test-results/e2e.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
 /** What the keyboard is on: the focused element's role and its grid position, as ARIA exposes them. */
 interface Focused {
@@ -35,7 +34,7 @@ const focused = (page: Page): Promise<Focused> =>
     };
   });
 
-describe.skipIf(!haveChromium)('Thumbnail grid by keyboard (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Thumbnail grid by keyboard (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-grid-');
   const data = join(tmp.path, 'data');
   const catalog = join(tmp.path, 'grid.winnow');

@@ -1,15 +1,15 @@
 // The host's one write lock seen from the browser: while clustering runs (a job with progress and
 // Cancel), opening another catalog is refused with a sentence, and a cancel leaves the previous
 // clusters as they were.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/fixtures.ts';
 import { syntheticCatalog } from '../helpers/synthetic-catalog.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-describe.skipIf(!existsSync(CHROMIUM))('Host lock in the browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Host lock in the browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-lock-');
   const catalog = join(tmp.path, 'big.winnow');
   let serve: ServeProcess;

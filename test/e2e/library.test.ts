@@ -7,15 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { BAD_FILES, CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set WINNOW_CHROMIUM)`);
+import { BAD_FILES, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
 const TITLES: Record<string, string> = { duplicates: '#dups-title', folds: '#folds-title', viewer: '#viewer-title' };
 const titleOf = (screen: string): string => TITLES[screen] ?? '#ph-title';
 
-describe.skipIf(!haveChromium)('Library screen in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-');
   const data = join(tmp.path, 'data');
   let good = 0;

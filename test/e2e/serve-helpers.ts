@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { WINNOW_BIN } from '../helpers/cli.ts';
 import { writeJpeg } from '../helpers/fixtures.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, noBrowserMessage } from './browser.ts';
 
-export const CHROMIUM = process.env['WINNOW_CHROMIUM'] ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic',
@@ -74,6 +74,7 @@ export async function startServe(catalog: string, env: NodeJS.ProcessEnv = {}): 
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {
+  if (CHROMIUM === null) throw new Error(noBrowserMessage());
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 

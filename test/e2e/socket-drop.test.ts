@@ -2,16 +2,16 @@
 // the server cannot be reached fails in the UI, and the server must never run it once the page
 // reconnects (the user would be told it failed while it quietly happened). Playwright sits between
 // the page and the server's socket, so the test decides when the server is reachable.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
 import { writePlanted } from './dups-fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-describe.skipIf(!existsSync(CHROMIUM))('Socket dropped during a decision (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Socket dropped during a decision (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-socket-drop-');
   const data = join(tmp.path, 'data');
   const catalog = join(tmp.path, 'dups.winnow');

@@ -2,17 +2,17 @@
 // their counts, removal after a confirmation that names the folder, a re-scan as the usual import
 // job, and importing the parent folder, which takes the remaining source over. Screenshots in
 // test-results/e2e.
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { snapshotTree, tempDir, writeJpeg } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Sources list in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-sources-');
   const data = join(realpathSync(tmp.path), 'data');
   const plants = join(data, 'plants');

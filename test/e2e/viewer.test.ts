@@ -1,17 +1,17 @@
 // The Record viewer end to end: shards exported by the CLI (index → folds → export) opened in
 // Chromium against `winnow serve`: count, labels, decoded images, a record's features, and a
 // damaged copy that must name the byte offset of the damage. Screenshots: test-results/e2e.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { CHROMIUM, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import { SKIP_E2E } from './browser.ts';
 
-const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('Record viewer in a browser (winnow serve)', () => {
+describe.skipIf(SKIP_E2E)('Record viewer in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-viewer-');
   const catalog = join(tmp.path, 'viewer.winnow');
   const out = join(tmp.path, 'out');
