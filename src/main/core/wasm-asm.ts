@@ -157,10 +157,18 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 /** Instantiates `bytes` on a fresh memory of `pages` 64 KiB pages. */
 export function instantiate(bytes: Uint8Array, pages: number): { memory: WasmMemory; exports: Record<string, unknown> } {
-  const memory = new wasm.Memory({ initial: pages });
-  const instance = new wasm.Instance(new wasm.Module(bytes), { env: { memory } });
-  return { memory, exports: instance.exports };
+  const memory = newMemory(pages);
+  return { memory, exports: instanceOn(compile(bytes), memory) };
 }
+
+/** A memory of `pages` 64 KiB pages, for modules that import it. */
+export const newMemory = (pages: number): WasmMemory => new wasm.Memory({ initial: pages });
+
+/** A compiled module, for callers that instantiate it many times (one instance per memory). */
+export const compile = (bytes: Uint8Array): object => new wasm.Module(bytes);
+
+/** The exports of `module` instantiated on `memory`. */
+export const instanceOn = (module: object, memory: WasmMemory): Record<string, unknown> => new wasm.Instance(module, { env: { memory } }).exports;
 
 /** Grows `memory` to hold at least `bytes`. */
 export function ensureBytes(memory: WasmMemory, bytes: number): void {

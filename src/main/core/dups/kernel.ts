@@ -3,30 +3,20 @@
 // wasm's i64.popcnt is one POPCNT instruction and this loop runs at ~0.6 ns per candidate. The
 // module (~600 bytes) is assembled below from readable pieces (../wasm-asm.ts): no binary blob,
 // no build step.
-import { END, get, I32, i32, I64, load32, load64, name, section, set, store32, tee, uleb, vec, when, type Code } from '../wasm-asm.ts';
+import {
+  buildModule, compile, doWhile as doWhileFrom, END, get, I32, i32, I64, instanceOn, load32, load64, newMemory, set, store32, tee, when,
+  whileLt, type Code, type WasmMemory,
+} from '../wasm-asm.ts';
 
 const [ADD, SUB, SHL, SHR_U, AND, OR, XOR] = [0x6a, 0x6b, 0x74, 0x76, 0x71, 0x72, 0x73];
 const [GE_U, LE_U, LT_U, NE, EQ] = [0x4f, 0x4d, 0x49, 0x47, 0x46];
 /** for (i = from; i < to; i++) { body }, with `to` re-evaluated each time. */
-const loop = (i: number, from: Code, to: Code, body: Code): Code => [
-  ...from, ...set(i),
-  0x02, 0x40, 0x03, 0x40,
-  ...get(i), ...to, GE_U, 0x0d, 1,
-  ...body,
-  ...get(i), ...i32(1), ADD, ...set(i), 0x0c, 0,
-  END, END,
-];
+const loop = (i: number, from: Code, to: Code, body: Code): Code => [...from, ...set(i), ...whileLt(i, i32(1), to, body)];
 /** Address of the i-th 32-bit word from base. */
 const at = (base: number, i: number): Code => [...get(base), ...get(i), ...i32(2), SHL, ADD];
 
-/** do { body; i += step } while (i < end): for ranges known to be non-empty, one branch per step. */
-const doWhile = (i: number, from: Code, step: number, end: Code, body: Code): Code => [
-  ...from, ...set(i),
-  0x03, 0x40,
-  ...body,
-  ...get(i), ...i32(step), ADD, ...tee(i), ...end, LT_U, 0x0d, 0,
-  END,
-];
+/** i = from; do { body; i += step } while (i < end): for ranges known to be non-empty, one branch per step. */
+const doWhile = (i: number, from: Code, step: number, end: Code, body: Code): Code => [...from, ...set(i), ...doWhileFrom(i, i32(step), end, body)];
 
 // scan(start, vFrom, vTo, hash, masks, groups, width, t, out) → end of out. For each non-empty bucket v
 // it compares v with itself and with each u = v ^ mask > v (masks grouped by top bit h, so u > v
@@ -107,41 +97,19 @@ const scanBody: Code = [
     ]),
   ]),
   ...get(OUT),
-  END,
 ];
 
-function buildModule(): Uint8Array {
-  const body = [...vec([[11, I32], [ROWS, I64]]), ...scanBody];
-  return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vec([[0x60, ...vec(Array.from({ length: 9 }, () => [I32])), ...vec([[I32]])]])),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name('scan'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(body.length), ...body]])),
-  ]);
-}
+const scanModule = (): Uint8Array =>
+  buildModule([{ name: 'scan', params: new Array(9).fill(I32), results: [I32], locals: [...new Array(11).fill(I32), ...new Array(ROWS).fill(I64)], body: scanBody }]);
 
 export type ScanFn = (
   start: number, vFrom: number, vTo: number, hash: number, masks: number, groups: number, width: number, t: number, out: number,
 ) => number;
 
-// The project's lib settings (ES2023 + @types/node) declare no WebAssembly types; these are the
-// few members used here.
-export interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-}
-interface WasmApi {
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
 let compiled: object | null = null;
 
 export function wasmMemory(bytes: number): WasmMemory {
-  return new wasm.Memory({ initial: Math.ceil(bytes / 65536) });
+  return newMemory(Math.ceil(bytes / 65536));
 }
 
 /**
@@ -150,6 +118,6 @@ export function wasmMemory(bytes: number): WasmMemory {
  * compiler and swaps in optimised code only between calls, so one long call stays ~2x slower.
  */
 export function scanKernel(memory: WasmMemory): ScanFn {
-  compiled ??= new wasm.Module(buildModule());
-  return new wasm.Instance(compiled, { env: { memory } }).exports.scan as ScanFn;
+  compiled ??= compile(scanModule());
+  return instanceOn(compiled, memory).scan as ScanFn;
 }
