@@ -156,7 +156,6 @@ export interface Methods {
 }
 
 export type MethodName = keyof Methods;
-export const METHOD_NAMES = Object.keys(ARGS) as MethodName[];
 
 export interface Events {
   'job.progress': { jobId: string; kind: JobKind; progress: Progress };

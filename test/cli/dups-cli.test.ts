@@ -93,7 +93,10 @@ describe('winnow dups / resolve / undo / redo', () => {
     expect(rows[0].distance).toBe(0);
     const total = rows.reduce((n: number, r: { pairs: number }) => n + r.pairs, 0);
     expect(total).toBeGreaterThanOrEqual(6); // cluster A alone has 6 members, excluded ones included
-    for (let d = 1; d < rows.length; d++) expect(rows[d].clusters).toBeGreaterThanOrEqual(0);
+    // Five versions of photo A share one pHash (10 pairs at 0, one cluster); b and its half-size copy
+    // are 2 apart (the second cluster from threshold 2 on); the mirrored copy joins only with mirror matching.
+    expect(rows.slice(0, 3).map((r: { pairs: number }) => r.pairs)).toEqual([10, 0, 1]);
+    expect(rows.map((r: { clusters: number }) => r.clusters)).toEqual([1, 1, ...new Array(11).fill(2)]);
     expect(winnow('dups', '--catalog', catalog, '--histogram').stdout).toMatch(/^pHash distance {3}pairs {3}clusters at this threshold\n {13}0 /);
   });
 

@@ -150,10 +150,12 @@ describe('UnionFind', () => {
   it('joins sets, tracks sizes and counts, and ignores repeated unions', () => {
     const uf = new UnionFind(6);
     expect(uf.sets).toBe(6);
-    expect(uf.union(0, 1)).toBeGreaterThanOrEqual(0);
-    expect(uf.union(2, 3)).toBeGreaterThanOrEqual(0);
+    // union answers the new root: with equal sizes, the first argument's.
+    expect(uf.union(0, 1)).toBe(0);
+    expect(uf.union(2, 3)).toBe(2);
     expect(uf.union(1, 0)).toBe(-1);
-    expect(uf.union(1, 3)).toBeGreaterThanOrEqual(0);
+    expect(uf.union(1, 3)).toBe(0);
+    expect(uf.find(3)).toBe(0);
     expect(uf.sets).toBe(3);
     expect(uf.connected(0, 2)).toBe(true);
     expect(uf.connected(0, 4)).toBe(false);

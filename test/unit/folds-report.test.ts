@@ -120,8 +120,8 @@ describe('performance', () => {
     expect(rep.groupsSplit).toBe(0);
     expect(rep.maxSizeDeviation).toBeLessThanOrEqual(10);
     for (const row of rep.perLabel) expect(row.maxDeviation).toBeLessThan(10);
-    // CPU time, not wall time: the bound catches complexity regressions without flaking when the
-    // machine is busy with other test files.
-    expect(cpuMs).toBeLessThan(4000);
+    // A guard for gross (complexity) regressions only, on CPU time so a busy machine cannot break it:
+    // ~1.7 s here; a quadratic slip would take minutes. The figure itself is the bench's.
+    expect(cpuMs).toBeLessThan(30_000);
   });
 });

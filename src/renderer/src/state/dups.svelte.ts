@@ -27,8 +27,6 @@ export class DupsStore {
   loaded = $state(false);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
-  /** performance.now() when the last list arrived, for the render-time measurement. */
-  arrivedAt = 0;
 
   readonly current = $derived(this.clusters[this.selected] ?? null);
 
@@ -46,7 +44,6 @@ export class DupsStore {
     try {
       // The list first: the host answers in order, and the sweep may take longer on a big catalog.
       const run = await api.invoke('dups.load', {});
-      this.arrivedAt = performance.now();
       if (run) this.setRun(run.clusters, run.counts, run.rule);
       this.loaded = true;
       this.sweep = await api.invoke('dups.sweep', { max: SWEEP_MAX });
@@ -74,7 +71,6 @@ export class DupsStore {
   }
 
   private takeRun(run: DupRun): void {
-    this.arrivedAt = performance.now();
     this.setRun(run.clusters, run.counts, run.rule);
     this.loaded = true;
     this.message = `${run.clusters.length === 1 ? '1 cluster' : `${run.clusters.length} clusters`} with ${run.rule}.`;
