@@ -1,9 +1,10 @@
 // The export form's settings and the one export job, driven through the contract like the import:
 // progress and the end (report + read_example.py) arrive as events. Module-level: survives screen
 // switches; the host keeps each catalog's last started settings, which come back when it is opened.
-import type { ExportFormSettings, ExportReport, Methods, Progress } from '../../../shared/contract.ts';
+import type { ExportFormSettings, Methods } from '../../../shared/contract.ts';
 import { EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
+import { JobStore } from './job.svelte.ts';
 
 export type ExportArgs = Methods['export.start']['args'];
 export type TransformArgs = Pick<ExportArgs, 'size' | 'mode' | 'quality' | 'chroma' | 'passthrough'>;
@@ -17,7 +18,7 @@ const DEFAULTS: ExportFormSettings = {
   features: [], gzip: false, nameTemplate: DEFAULT_NAME_TEMPLATE, unlabelled: 'skip',
 };
 
-class ExportJob {
+class ExportJob extends JobStore<'export'> {
   outDir = $state('');
   keepSize = $state(false);
   width = $state(512);
@@ -33,20 +34,10 @@ class ExportJob {
   /** Only offered when labelled and unlabelled images mix; otherwise the plan decides alone. */
   includeUnlabelled = $state(false);
 
-  jobId = $state<string | null>(null);
-  progress = $state<Progress | null>(null);
-  report = $state<ExportReport | null>(null);
+  /** The read_example.py written next to the shards by the last export. */
   readExample = $state<string | null>(null);
-  error = $state<string | null>(null);
-  cancelling = $state(false);
-  /** A start was sent and neither its reply nor its end has arrived yet. */
-  private starting = $state(false);
   /** The catalog whose settings the form holds; another one brings its own (or the defaults). */
   private restoredFor: string | null = null;
-
-  get running(): boolean {
-    return this.jobId !== null || this.starting;
-  }
 
   get valid(): boolean {
     return this.outDir.trim() !== '' && this.nameTemplate !== '' && this.transformArgs() !== null;
@@ -67,21 +58,7 @@ class ExportJob {
   }
 
   constructor() {
-    api.on('job.progress', (e) => {
-      if (e.kind !== 'export') return;
-      this.jobId ??= e.jobId;
-      if (e.jobId === this.jobId) this.progress = e.progress;
-    });
-    api.on('job.done', (e) => {
-      if (e.kind !== 'export' || (this.jobId !== null && e.jobId !== this.jobId)) return;
-      this.jobId = null;
-      this.starting = false;
-      this.progress = null;
-      this.cancelling = false;
-      this.report = e.report ?? null;
-      this.readExample = e.readExample ?? null;
-      this.error = e.error ?? null;
-    });
+    super('export', { onDone: (done) => (this.readExample = done.readExample ?? null) });
   }
 
   args(): ExportArgs {
@@ -104,23 +81,9 @@ class ExportJob {
     return EXPORT_OPTIONAL_FEATURES.filter((f) => this.features[f]);
   }
 
-  async start(): Promise<void> {
-    this.error = null;
-    this.report = null;
+  start(): Promise<void> {
     this.readExample = null;
-    this.starting = true;
-    try {
-      const { jobId } = await api.invoke('export.start', this.args());
-      // A small export can finish before the reply arrives; then job.done already cleared the state.
-      if (this.starting) {
-        this.jobId = jobId;
-        this.progress ??= { phase: 'export', done: 0, total: 0, ratePerSec: 0, etaSec: null };
-      }
-    } catch (err) {
-      this.error = (err as Error).message;
-    } finally {
-      this.starting = false;
-    }
+    return this.begin(() => api.invoke('export.start', this.args()));
   }
 
   /** Fills the form with the catalog's last export settings, once per newly opened catalog. */

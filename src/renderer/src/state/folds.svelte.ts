@@ -15,12 +15,14 @@ class Folds {
   catalogPath = $state<string | null>(null);
   loadError = $state<string | null>(null);
   /** Assigning folds is a host job (seconds at a million images; cancel stores nothing). */
-  readonly job = new JobStore('folds', (done) => {
-    if (done.report && this.computingFor !== null) {
-      this.seq++; // a load answered after this is older than the new assignment
-      this.result = done.report;
-      this.catalogPath = this.computingFor;
-    }
+  readonly job = new JobStore('folds', {
+    onDone: (done) => {
+      if (done.report && this.computingFor !== null) {
+        this.seq++; // a load answered after this is older than the new assignment
+        this.result = done.report;
+        this.catalogPath = this.computingFor;
+      }
+    },
   });
   private computingFor: string | null = null;
   /** The newest load or assignment; an older answer arriving later is dropped. */

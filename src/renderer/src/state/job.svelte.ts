@@ -19,12 +19,14 @@ export class JobStore<K extends JobKind> {
   private starting = $state(false);
   private readonly kind: K;
 
-  constructor(kind: K, onDone?: (done: DoneOf<K>) => void) {
+  constructor(kind: K, hooks: { onDone?: (done: DoneOf<K>) => void; onProgress?: (p: Progress) => void } = {}) {
     this.kind = kind;
     api.on('job.progress', (e) => {
       if (e.kind !== kind) return;
       this.jobId ??= e.jobId;
-      if (e.jobId === this.jobId) this.progress = e.progress;
+      if (e.jobId !== this.jobId) return;
+      this.progress = e.progress;
+      hooks.onProgress?.(e.progress);
     });
     api.on('job.done', (e) => {
       if (e.kind !== kind || (this.jobId !== null && e.jobId !== this.jobId)) return;
@@ -36,7 +38,7 @@ export class JobStore<K extends JobKind> {
       this.report = (done.report ?? null) as ReportOf<K> | null;
       this.cancelled = done.cancelled ?? false;
       this.error = done.error ?? null;
-      onDone?.(done);
+      hooks.onDone?.(done);
     });
   }
 
