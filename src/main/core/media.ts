@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Metadata } from 'sharp';
 import type sharpType from 'sharp';
+import type * as JpegTurbo from '@julusian/jpeg-turbo';
 import { isJpeg, jpegFrameInfo, pngHeaderSize } from './image-headers.ts';
 import { lumaFromRgbWasm } from './hashing/scan-wasm.ts';
 
@@ -18,7 +19,7 @@ export { isJpeg, jpegFrame, jpegFrameInfo, type JpegFrame } from './image-header
 // small JPEGs never needs it. Each import starts two worker threads, so this is paid per import.
 const requireCjs = createRequire(import.meta.url);
 // CommonJS too, so no ES-module wrapper is built for it in every worker thread.
-const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof import('@julusian/jpeg-turbo');
+const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof JpegTurbo;
 let sharpModule: typeof sharpType | null = null;
 /** sharp, loaded on first call (exported for the bench's decode ceiling, which must load it the same way). */
 export function sharp(): typeof sharpType {

@@ -1,3 +1,4 @@
+import { absolutePath } from '../catalog/images.ts';
 import type Database from 'better-sqlite3';
 import { mulberry32, seedOf, shuffleInPlace } from '../folds/rng.ts';
 import { UserError } from '../errors.ts';
@@ -111,7 +112,7 @@ export function planExport(db: Database.Database, folds: number[] | null, seed: 
     unlabelledLeftOut += inFold.length - kept.length;
     const planned = kept.map((r) => ({
       imageId: r.id,
-      absPath: Buffer.concat([Buffer.from(r.root), Buffer.from('/'), r.pathBytes]),
+      absPath: absolutePath(r.root, r.pathBytes),
       relPath: r.relPath,
       sha256: r.sha256,
       label: r.label,

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
-import { ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
+import { absolutePath, ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
 import type { BlockhashMode } from '../hashing/blockhash-mode.ts';
@@ -181,7 +181,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     const lane = async (): Promise<void> => {
       while (next < toHash.length && !ctx.signal?.aborted) {
         const file = toHash[next++]!;
-        const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
+        const abs = absolutePath(root, file.rel);
         let result: FileResult;
         try {
           result = await pool.run({ path: abs, maxPixels, blockhash });
