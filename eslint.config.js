@@ -20,7 +20,7 @@ function layer(files, groups, why) {
 const NODE_ONLY = ['node:*', 'better-sqlite3', 'sharp', 'ws', 'electron', 'electron/*', 'worker_threads', 'fs', 'path'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'src/main/core/tfrecord/generated/**', 'docs/**', 'coverage/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test/reference/generated/**', 'docs/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
