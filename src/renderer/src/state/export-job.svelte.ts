@@ -124,12 +124,6 @@ class ExportJob extends JobStore<'export'> {
     this.includeUnlabelled = s.unlabelled === 'include';
     this.overwrite = false;
   }
-
-  async cancel(): Promise<void> {
-    if (!this.jobId) return;
-    this.cancelling = true;
-    await api.invoke('job.cancel', { jobId: this.jobId });
-  }
 }
 
 export const exportJob = new ExportJob();
