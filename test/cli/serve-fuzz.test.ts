@@ -6,16 +6,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { closeCode, frame, rawExchange, upgradeRequest } from '../helpers/raw-socket.ts';
-import { tempDir } from '../helpers/fixtures.ts';
+import { tempDir, writeJpeg } from '../helpers/fixtures.ts';
 import { startServe, type ServeProcess } from '../e2e/serve-helpers.ts';
 
 const tmp = tempDir('winnow-serve-fuzz-');
+const catalog = join(tmp.path, 'fuzz.winnow');
 let serve: ServeProcess;
 let port: number;
 let stderr = '';
 
 beforeAll(async () => {
-  serve = await startServe(join(tmp.path, 'fuzz.winnow'));
+  serve = await startServe(catalog);
   port = Number(new URL(serve.base).port);
   serve.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
 });
@@ -31,7 +32,7 @@ async function stillServes(): Promise<void> {
   expect(serve.child.exitCode, `winnow serve died:\n${stderr}`).toBeNull();
   const page = await fetch(`${serve.base}/?token=${serve.token}`);
   expect(page.status).toBe(200);
-  const reply = await new Promise<{ id: number; ok: boolean; result?: { images: number } }>((resolve, reject) => {
+  const reply = await new Promise<{ id: number; ok: boolean; result?: { path: string } }>((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${serve.token}`);
     ws.on('open', () => ws.send(JSON.stringify({ id: 1, method: 'catalog.summary', args: {} })));
     ws.on('message', (data) => {
@@ -40,7 +41,7 @@ async function stillServes(): Promise<void> {
     });
     ws.on('error', reject);
   });
-  expect(reply).toMatchObject({ id: 1, ok: true, result: { images: 0 } });
+  expect(reply).toMatchObject({ id: 1, ok: true, result: { path: catalog } });
 }
 
 const text = (s: string): Buffer => Buffer.from(s, 'utf8');
@@ -100,5 +101,27 @@ describe('winnow serve: malformed HTTP', () => {
     expect(status(reply)).toBe(expected);
     await stillServes();
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('winnow serve: a running import and a flood of bad frames', () => {
+  it('finishes the import and reports it on the good socket', async () => {
+    const data = join(tmp.path, 'data');
+    for (let i = 0; i < 60; i++) await writeJpeg(join(data, i % 2 ? 'cats' : 'dogs', `${i}.jpg`), 1000 + i, 160, 120);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${serve.token}`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    type Done = { kind: string; report?: { added: number; failed: number; cancelled: boolean }; error?: string };
+    const done = new Promise<Done>((resolve) =>
+      ws.on('message', (d) => {
+        const msg = JSON.parse(d.toString()) as { event?: string; payload?: Done };
+        if (msg.event === 'job.done' && msg.payload?.kind === 'import') resolve(msg.payload);
+      }),
+    );
+    ws.send(JSON.stringify({ id: 9, method: 'import.start', args: { folder: data, labels: 'folders' } }));
+    const floods = BAD_FRAMES.map(([, bad]) => rawExchange(port, Buffer.concat([Buffer.from(upgradeRequest(port, serve.token)), bad])));
+    expect((await Promise.all(floods)).map(closeCode)).toEqual(BAD_FRAMES.map(([, , code]) => code));
+    expect(await done).toMatchObject({ report: { added: 60, failed: 0, cancelled: false } });
+    ws.close();
+    await stillServes();
   });
 });
