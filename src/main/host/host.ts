@@ -32,8 +32,14 @@ interface FileIdentity {
 
 /** Device and inode of the file a path names now (bigint: inodes may exceed 2^53), or null when it is gone. */
 function fileIdentity(path: string): FileIdentity | null {
-  const st = statSync(path, { bigint: true, throwIfNoEntry: false });
-  return st ? { dev: st.dev, ino: st.ino } : null;
+  try {
+    const st = statSync(path, { bigint: true });
+    return { dev: st.dev, ino: st.ino };
+  } catch (err) {
+    // Gone, or a folder on its path replaced by a file; anything else (EIO…) is not proof it went.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw err;
+  }
 }
 
 export class Host implements HostContext {
