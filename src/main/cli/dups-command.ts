@@ -30,14 +30,14 @@ export async function dupsCommand(argv: string[]): Promise<number> {
     0,
   );
   const catalog = requireString(values, 'catalog');
-  if (values.histogram) return histogram(resolve(catalog), optionalInt(values, 'max', 0) ?? 16, Boolean(values.json));
+  if (values.histogram) return histogram(resolve(catalog), optionalInt(values, 'max', 0, 32) ?? 16, Boolean(values.json));
   let rule;
   let criteria;
   try {
     rule = parseRule({
       preset: values.preset as string | undefined,
-      phash: optionalInt(values, 'phash', 0),
-      dhash: optionalInt(values, 'dhash', 0),
+      phash: optionalInt(values, 'phash', 0, 32),
+      dhash: optionalInt(values, 'dhash', 0, 64),
       mirror: values['no-mirror'] ? false : undefined,
     });
     criteria = values['keep-by'] ? parseKeeperCriteria(values['keep-by'] as string) : undefined;
@@ -55,7 +55,6 @@ export async function dupsCommand(argv: string[]): Promise<number> {
 }
 
 function histogram(catalog: string, max: number, json: boolean): number {
-  if (max > 32) throw new UsageError('--max must be at most 32');
   const db = openCatalog(catalog, { readonly: true });
   try {
     const sweep = pHashSweep(db, max);

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openCatalog } from '../core/catalog/catalog.ts';
 import { computeFolds, foldRows, type FoldResult } from '../core/folds/catalog-folds.ts';
-import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { optionalInt, parse, requireString } from './args.ts';
 import { csvField } from './csv-out.ts';
+import { MAX_FOLDS, MAX_SEED } from '../../shared/limits.ts';
 
 export const FOLDS_USAGE = `winnow folds --catalog FILE [--k 5] [--seed 42] [--no-stratify] [--no-groups] [--groups-csv FILE]
              [--csv OUT] [--json]
@@ -28,9 +29,8 @@ export async function foldsCommand(argv: string[]): Promise<number> {
     0,
   );
   const catalog = requireString(values, 'catalog');
-  const k = optionalInt(values, 'k', 2) ?? 5;
-  const seed = optionalInt(values, 'seed', 0) ?? 42;
-  if (k > 1000) throw new UsageError('--k must be at most 1000');
+  const k = optionalInt(values, 'k', 2, MAX_FOLDS) ?? 5;
+  const seed = optionalInt(values, 'seed', 0, MAX_SEED) ?? 42;
   const db = openCatalog(resolve(catalog));
   try {
     const result = computeFolds(db, {

@@ -12,8 +12,7 @@ const DEFAULT_PORT = 8765;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { catalog: { type: 'string' }, port: { type: 'string' } }, 0);
-  const port = optionalInt(values, 'port', 0) ?? DEFAULT_PORT;
-  if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+  const port = optionalInt(values, 'port', 0, 65535) ?? DEFAULT_PORT;
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('The screens are not built (out/renderer is missing); run `npm run build` first.');
   let server;
