@@ -8,6 +8,7 @@ import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { MAX_FOLDS, MAX_SEED } from '../../shared/limits.ts';
 import { testSetNote } from '../../shared/export-notes.ts';
 import { withCancel } from './progress-bar.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x512|none] [--resize fill-crop|stretch|fit-pad]
               [--quality 90] [--chroma 420|444] [--no-passthrough] [--folds all|0,1] [--max-records N]
@@ -74,7 +75,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const report = await withCancel('no partial shard or manifest is left behind', (signal, onProgress) =>
       runExport(db, settings, { signal, onProgress }),
     );
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    if (values.json) printJson(report);
+    else printText(formatReport(report));
     return 0;
   } finally {
     db.close();
@@ -109,7 +111,7 @@ function formatReport(r: ExportReport): string {
   if (r.unlabelled) lines.push(`  ${plural(r.unlabelled, 'unlabelled image')} written with target -1`);
   if (r.unlabelledLeftOut) lines.push(`  ${plural(r.unlabelledLeftOut, 'unlabelled image')} left out (--unlabelled include writes them with target -1)`);
   if (r.labelling === 'none') lines.push(`  ${testSetNote(r.features)}`);
-  if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${f.path}: ${f.error}`));
+  if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${visible(f.path)}: ${f.error}`));
   if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
   return `${lines.join('\n')}\n`;
 }

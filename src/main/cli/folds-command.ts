@@ -5,6 +5,7 @@ import { computeFolds, foldRows, type FoldResult } from '../core/folds/catalog-f
 import { optionalInt, parse, requireString } from './args.ts';
 import { csvField } from './csv-out.ts';
 import { MAX_FOLDS, MAX_SEED } from '../../shared/limits.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const FOLDS_USAGE = `winnow folds --catalog FILE [--k 5] [--seed 42] [--no-stratify] [--no-groups] [--groups-csv FILE]
              [--csv OUT] [--json]
@@ -41,7 +42,8 @@ export async function foldsCommand(argv: string[]): Promise<number> {
       const lines = ['image_id,label,fold', ...foldRows(db).map((r) => [r.image_id, r.label, r.fold].map(csvField).join(','))];
       writeFileSync(values.csv as string, `${lines.join('\n')}\n`);
     }
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatFolds(result));
+    if (values.json) printJson(result);
+    else printText(formatFolds(result));
     return 0;
   } finally {
     db.close();
@@ -58,7 +60,7 @@ function formatFolds(r: FoldResult): string {
     head.join(''),
   ];
   for (const l of report.perLabel) {
-    lines.push([(l.label ?? '(none)').slice(0, 15).padEnd(16), ...l.counts.map((c) => String(c).padStart(8)),
+    lines.push([(l.label === null ? '(none)' : visible(l.label)).slice(0, 15).padEnd(16), ...l.counts.map((c) => String(c).padStart(8)),
       l.ideal.toFixed(1).padStart(8), l.maxDeviation.toFixed(1).padStart(9)].join(''));
   }
   lines.push([

@@ -8,6 +8,7 @@ import { describeMerge } from '../../shared/source-text.ts';
 import { maxWorkers } from '../../shared/limits.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { withCancel } from './progress-bar.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
              [--max-pixels N] [--workers N] [--blockhash luma|colour] [--json]
@@ -65,7 +66,8 @@ export async function indexCommand(argv: string[]): Promise<number> {
         { signal, onProgress },
       ),
     );
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, catalog));
+    if (values.json) printJson(report);
+    else printText(formatReport(report, catalog));
     return 0;
   } finally {
     db.close();
@@ -85,7 +87,7 @@ function formatReport(r: ImportReport, catalog: string): string {
   if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {
     lines.push(`Problems (${r.failures.length}):`);
-    for (const f of r.failures) lines.push(`  ${f.path}: ${f.error}`);
+    for (const f of r.failures) lines.push(`  ${visible(f.path)}: ${f.error}`);
   }
   if (r.labelProblems.length) {
     lines.push('Labels:');

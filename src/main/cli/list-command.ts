@@ -3,6 +3,7 @@ import { openCatalog } from '../core/catalog/catalog.ts';
 import { listImages, type ImageListRow } from '../core/catalog/images.ts';
 import { parse, requireString, UsageError } from './args.ts';
 import { csvField } from './csv-out.ts';
+import { printJson, printText } from './text-out.ts';
 
 export const LIST_USAGE = `winnow list --catalog FILE --csv|--json
   Prints one row per image: path (relative to its source folder), label, status, width, height, format,
@@ -19,11 +20,11 @@ export async function listCommand(argv: string[]): Promise<number> {
   const db = openCatalog(resolve(catalog), { readonly: true });
   try {
     const rows = listImages(db);
-    if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    if (values.json) printJson(rows);
     else {
       const out = [COLUMNS.join(',')];
       for (const row of rows) out.push(COLUMNS.map((c) => csvField(row[c])).join(','));
-      process.stdout.write(`${out.join('\n')}\n`);
+      printText(`${out.join('\n')}\n`);
     }
     return 0;
   } finally {

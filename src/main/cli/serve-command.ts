@@ -1,6 +1,7 @@
 import { findRendererDir } from '../shells/browser/static.ts';
 import { startServer } from '../shells/browser/server.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
+import { printText } from './text-out.ts';
 
 export const SERVE_USAGE = `winnow serve [--catalog FILE] [--port N]
   Serves the Winnow screens to a browser on this machine (127.0.0.1 only), e.g. over an SSH tunnel:
@@ -24,7 +25,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  process.stdout.write(
+  printText(
     `Winnow is serving on 127.0.0.1 only${server.host.catalogPath ? ` (catalog ${server.host.catalogPath})` : ''}.\n` +
       `Open this URL in a browser (it contains your access token):\n\n    ${server.url}\n\nPress Ctrl-C to stop.\n`,
   );
