@@ -12,7 +12,8 @@ export const FOLDS_USAGE = `winnow folds --catalog FILE [--k 5] [--seed 42] [--n
   Assigns every active image a fold (excluded ones never take part): stratified by label, and with
   each near-duplicate cluster of the last \`winnow dups\` run (and each group of --groups-csv, e.g. the
   source photo) kept in one fold so nothing leaks between folds. Prints the per-fold, per-label table
-  and the K×K leakage; --csv writes image_id,label,fold.`;
+  and the K×K leakage; --csv writes image_id,label,fold (a cell that starts with =, +, -, @, a tab or a
+  carriage return gets a leading ' inside quotes, so a spreadsheet does not run it as a formula).`;
 
 export async function foldsCommand(argv: string[]): Promise<number> {
   const { values } = parse(
