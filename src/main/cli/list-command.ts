@@ -9,7 +9,7 @@ export const LIST_USAGE = `winnow list --catalog FILE --csv|--json
   Prints one row per image: path (relative to its source folder), label, status, width, height, format,
   sha256, ahash, phash, dhash, whash, blockhash, error, source. A CSV cell that starts with =, +, -, @,
   a tab or a carriage return gets a leading ' (inside quotes) so a spreadsheet shows it instead of
-  running it as a formula; control characters in names are printed as escapes (\x1b). --json is exact.`;
+  running it as a formula; control characters in names are printed as escapes (\\x1b). --json is exact.`;
 
 const COLUMNS: (keyof ImageListRow)[] = [
   'path', 'label', 'status', 'width', 'height', 'format', 'sha256', 'ahash', 'phash', 'dhash', 'whash', 'blockhash', 'error', 'source',
