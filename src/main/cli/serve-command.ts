@@ -1,6 +1,7 @@
 import { findRendererDir } from '../shells/browser/static.ts';
 import { startServer } from '../shells/browser/server.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
+import { printText } from './text-out.ts';
 
 export const SERVE_USAGE = `winnow serve [--catalog FILE] [--port N]
   Serves the Winnow screens to a browser on this machine (127.0.0.1 only), e.g. over an SSH tunnel:
@@ -12,8 +13,7 @@ const DEFAULT_PORT = 8765;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { catalog: { type: 'string' }, port: { type: 'string' } }, 0);
-  const port = optionalInt(values, 'port', 0) ?? DEFAULT_PORT;
-  if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+  const port = optionalInt(values, 'port', 0, 65535) ?? DEFAULT_PORT;
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('The screens are not built (out/renderer is missing); run `npm run build` first.');
   let server;
@@ -40,7 +40,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     // SIGHUP too: a closed SSH session or terminal must not leave the catalog open mid-job. Listening
     // before the URL is printed: whoever saw it (a user, a supervisor) may signal at once.
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
-    process.stdout.write(
+    printText(
       `Winnow is serving on 127.0.0.1 only${server.host.catalogPath ? ` (catalog ${server.host.catalogPath})` : ''}.\n` +
         `Open this URL in a browser (it contains your access token):\n\n    ${server.url}\n\nPress Ctrl-C to stop.\n`,
     );
