@@ -9,10 +9,10 @@ export * from './contract-sources.ts';
 import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
 import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, UnlabelledPolicy } from './contract-types.ts';
 import type { SourceRemoval } from './contract-sources.ts';
-import { MAX_SEED } from './limits.ts';
+import { MAX_IMAGE_SIDE, MAX_SEED } from './limits.ts';
 
 const exportTransform = {
-  size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
+  size: nullable(object({ width: int(1, MAX_IMAGE_SIDE), height: int(1, MAX_IMAGE_SIDE) })),
   mode: oneOf(RESIZE_MODES),
   quality: int(1, 100),
   chroma: oneOf(['420', '444'] as const),

@@ -18,5 +18,8 @@ export function maxWorkers(cores: number): number {
   return Math.max(MIN_WORKER_CAP, 4 * cores);
 }
 
+/** The largest width or height an export may resize to (the validators and both forms say so). */
+export const MAX_IMAGE_SIDE = 16384;
+
 /** Folds per split (K): the CLI's limit; the screens offer fewer. */
 export const MAX_FOLDS = 1000;

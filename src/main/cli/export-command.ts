@@ -5,7 +5,8 @@ import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSe
 import type { ResizeMode } from '../core/export/transform.ts';
 import { UNLABELLED_POLICIES, type UnlabelledPolicy } from '../core/export/plan.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
-import { MAX_FOLDS, MAX_SEED } from '../../shared/limits.ts';
+import { MAX_FOLDS, MAX_IMAGE_SIDE, MAX_SEED } from '../../shared/limits.ts';
+import { RESIZE_MODES } from '../../shared/contract-types.ts';
 import { testSetNote } from '../../shared/export-notes.ts';
 import { withCancel } from './progress-bar.ts';
 import { printJson, printText, visible } from './text-out.ts';
@@ -23,7 +24,7 @@ export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x
   writes them with target -1. When no image has a label, every image is written without target,
   label or one_hot_class, as a test set.`;
 
-const MODES: ResizeMode[] = ['fill-crop', 'stretch', 'fit-pad', 'none'];
+const MODES: readonly ResizeMode[] = RESIZE_MODES;
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse(
@@ -85,8 +86,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
 
 function parseSize(text: string): { width: number; height: number } {
   const m = /^(\d+)x(\d+)$/i.exec(text);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 16384 || Number(m[2]) > 16384) {
-    throw new UsageError(`--size must be WIDTHxHEIGHT (e.g. 512x512) or none, not "${text}"`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > MAX_IMAGE_SIDE || Number(m[2]) > MAX_IMAGE_SIDE) {
+    throw new UsageError(`--size must be WIDTHxHEIGHT (each 1 to ${MAX_IMAGE_SIDE}, e.g. 512x512) or none, not "${text}"`);
   }
   return { width: Number(m[1]), height: Number(m[2]) };
 }

@@ -1,4 +1,5 @@
 import { absolutePath } from '../catalog/images.ts';
+import { UNLABELLED_POLICIES, type Labelling, type UnlabelledPolicy } from '../../../shared/contract-types.ts';
 import type Database from 'better-sqlite3';
 import { mulberry32, seedOf, shuffleInPlace } from '../folds/rng.ts';
 import { UserError } from '../errors.ts';
@@ -19,11 +20,8 @@ export interface PlannedRecord {
  * Unlabelled images next to labelled ones: 'skip' leaves them out (a sparse-categorical loss fails or
  * learns garbage on target -1), 'include' writes them with target -1.
  */
-export type UnlabelledPolicy = 'skip' | 'include';
-export const UNLABELLED_POLICIES: readonly UnlabelledPolicy[] = ['skip', 'include'];
-
-/** Labels among the active images with a fold: 'none' makes the export a test set without targets. */
-export type Labelling = 'all' | 'mixed' | 'none';
+export type { Labelling, UnlabelledPolicy };
+export { UNLABELLED_POLICIES };
 
 export interface PlanOptions {
   /** Default 'skip'. No effect when no image has a label: then every image is written. */
