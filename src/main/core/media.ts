@@ -109,11 +109,11 @@ export function lumaJs(data: Uint8Array, pixels: number, channels: number): Uint
   if (channels === 1) return data.slice(0, pixels);
   const out = new Uint8Array(pixels);
   if (channels === 2) {
-    for (let i = 0; i < pixels; i++) out[i] = data[i * 2];
+    for (let i = 0; i < pixels; i++) out[i] = data[i * 2]!;
     return out;
   }
   for (let i = 0, p = 0; i < pixels; i++, p += channels) {
-    out[i] = (data[p] * 19595 + data[p + 1] * 38470 + data[p + 2] * 7471 + 0x8000) >>> 16;
+    out[i] = (data[p]! * 19595 + data[p + 1]! * 38470 + data[p + 2]! * 7471 + 0x8000) >>> 16;
   }
   return out;
 }

@@ -83,8 +83,8 @@ export async function previewImage(db: Database.Database, args: Methods['export.
   const { row, index, of } = pick(db, args.imageId, args.index ?? 0);
   const started = performance.now();
   const path = absolutePath(row.root, row.pathBytes);
-  const [out] = await run([{ path, sha256: row.sha256, settings }]);
-  if (!out!.ok) throw new ExportArgsError(`${row.relPath} cannot be exported: ${out!.error}`);
+  const out = (await run([{ path, sha256: row.sha256, settings }]))[0]!;
+  if (!out.ok) throw new ExportArgsError(`${row.relPath} cannot be exported: ${out.error}`);
   const data = Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength);
   return {
     imageId: row.id, index, of, path: row.relPath, label: row.label,
