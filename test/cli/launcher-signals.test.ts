@@ -29,10 +29,10 @@ async function serve(node: string, catalog: string): Promise<Started> {
   const proc = spawn(node, [WINNOW_BIN, 'serve', '--port', '0', '--catalog', catalog], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
   await new Promise<void>((resolve, reject) => {
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (/http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(out)) resolve();
     });

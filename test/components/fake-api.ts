@@ -34,8 +34,8 @@ export const fakeApi: Api = {
   on: (event, cb) => {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);
-    set.add(cb as (payload: never) => void);
-    return () => set.delete(cb as (payload: never) => void);
+    set.add(cb);
+    return () => set.delete(cb);
   },
   imageUrl: (id, size) => `/img/${id}?size=${size}`,
 };

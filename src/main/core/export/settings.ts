@@ -49,7 +49,7 @@ export function parseFeatureList(text: string): Partial<Record<FeatureId, string
     if (![...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].includes(id as FeatureId)) {
       throw new ExportSettingsError(`Unknown feature "${id}"; choose from ${[...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].join(', ')}`);
     }
-    if (!/^[A-Za-z_][A-Za-z0-9_/.-]*$/.test(name!)) throw new ExportSettingsError(`Feature name "${name}" is not a valid tf.Example key`);
+    if (!/^[A-Za-z_][A-Za-z0-9_/.-]*$/.test(name)) throw new ExportSettingsError(`Feature name "${name}" is not a valid tf.Example key`);
     out[id as FeatureId] = name!;
   }
   if (!out.image) throw new ExportSettingsError('The features must include image');
