@@ -16,6 +16,7 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { record: { type: 'string' }, json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('inspect needs a .tfrec file');
   const result = await inspectFile(resolve(positionals[0]), { record: optionalInt(values, 'record', 0) });
+  if (result.missingRecord) throw new UsageError(`${result.file}: ${result.missingRecord}`);
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result));
   return 0;
 }
