@@ -12,6 +12,7 @@ import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts'
 import { WINNOW_VERSION } from '../version.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
+import { checkSourceFolders } from './sources-check.ts';
 import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
 import { checkTemplate, ExportSettingsError, shardName, type ExportSettings } from './settings.ts';
 
@@ -54,6 +55,7 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   const plan = planExport(db, settings.folds, settings.seed, { unlabelled: settings.unlabelled });
   const written = { features: writtenFeatures(settings.features, plan.labelling) };
   checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
+  await checkSourceFolders(plan.roots);
   await prepareOutDir(settings.outDir, settings.overwrite);
   const staging = join(settings.outDir, STAGING);
   await rm(staging, { recursive: true, force: true });
