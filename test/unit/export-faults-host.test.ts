@@ -44,5 +44,20 @@ describe('export through the host', () => {
       await host.close();
     }
   });
+
+  it('an out folder in /proc ends the job with a sentence instead of hanging, and frees the slot', async () => {
+    const { host, job } = testHost({ catalog });
+    try {
+      const done = await job('export.start', args('/proc/x'));
+      expect(done.error).toBe('/proc/x is on /proc, a system pseudo-file system that cannot hold an export: choose another folder.');
+      expect(existsSync('/proc/x')).toBe(false);
+      const out = join(dir.path, 'out-after-proc');
+      const again = await job('export.start', args(out));
+      expect((again as { report: { records: number } }).report.records).toBe(8);
+      expect(await host.dispatch('job.cancel', { jobId: again.jobId })).toEqual({ cancelled: false });
+    } finally {
+      await host.close();
+    }
+  }, 60_000);
 });
 

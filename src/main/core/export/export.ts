@@ -12,6 +12,7 @@ import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts'
 import { WINNOW_VERSION } from '../version.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
+import { makeOutFolder } from './out-folder.ts';
 import { checkSourceFolders } from './sources-check.ts';
 import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
 import { checkTemplate, ExportSettingsError, shardName, type ExportSettings } from './settings.ts';
@@ -59,7 +60,7 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   await prepareOutDir(settings.outDir, settings.overwrite);
   const staging = join(settings.outDir, STAGING);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await mkdir(staging);
 
   const report: ExportReport = {
     outDir: settings.outDir, shards: [], records: 0, passthrough: 0, reencoded: 0, failures: [], unlabelled: 0,
@@ -200,7 +201,7 @@ export function features(s: Pick<ExportSettings, 'features'>, rec: PlannedRecord
 
 /** An out folder must be empty of earlier exports, unless overwrite: then only files an earlier manifest lists go. */
 async function prepareOutDir(outDir: string, overwrite: boolean): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await makeOutFolder(outDir);
   const manifestPath = join(outDir, 'manifest.json');
   const entries = (await readdir(outDir)).filter((e) => e !== STAGING);
   const earlier = entries.filter((e) => e === 'manifest.json' || /\.tfrec(ord)?(\.gz)?(\.idx)?$/.test(e));
