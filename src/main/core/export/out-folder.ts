@@ -29,9 +29,9 @@ async function pseudoFileSystem(existing: string): Promise<string | null> {
 /**
  * Makes `target` a folder an export can be written to: refuses pseudo-file systems, then creates the
  * missing levels one at a time (never Node's recursive mkdir on an unknown path), at most
- * MAX_NEW_FOLDERS of them. Returns the absolute path.
+ * MAX_NEW_FOLDERS of them (all but the last with `exceptLast`). Returns the absolute path.
  */
-export async function makeOutFolder(target: string): Promise<string> {
+export async function makeOutFolder(target: string, opts: { exceptLast?: boolean } = {}): Promise<string> {
   const path = resolve(target);
   const missing: string[] = [];
   let existing = path;
@@ -48,7 +48,8 @@ export async function makeOutFolder(target: string): Promise<string> {
     throw new ExportSettingsError(`${path} would need ${missing.length} new folders (at most ${MAX_NEW_FOLDERS} are created): create the folder first or choose a shallower one.`);
   }
   let at = existing;
-  for (const name of missing) {
+  // exceptLast: the folder itself is made by renaming a finished staging folder into place.
+  for (const name of opts.exceptLast ? missing.slice(0, -1) : missing) {
     at = join(at, name);
     try {
       await mkdir(at);

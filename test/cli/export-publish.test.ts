@@ -1,0 +1,183 @@
+// Publishing an export (issue 11): whatever happens — SIGKILL at the moment the out folder first
+// changes, a full disk, a leftover from an interrupted run — the out folder shows a complete export
+// or the previous one, and re-run / --overwrite / verify say what they found.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { winnow, WINNOW_BIN } from '../helpers/cli.ts';
+import { snapshotTree, tempDir, writeJpeg } from '../helpers/fixtures.ts';
+
+const dir = tempDir('winnow-export-publish-');
+afterAll(() => dir.cleanup());
+const root = join(dir.path, 'data');
+const catalog = join(dir.path, 'c.winnow');
+const beside = (out: string): string[] => readdirSync(dirname(out)).filter((e) => e.startsWith(`.${basename(out)}.`));
+// Export A: original bytes, one shard per fold. Export B: re-encoded, one record per shard (many files).
+const A = ['--size', 'none'];
+const B = ['--size', '40x30', '--max-records', '1', '--name', 'b-{shard:03}-{count}.tfrec'];
+
+beforeAll(async () => {
+  for (const label of ['a', 'b']) for (let i = 0; i < 20; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 100 + i, 64, 48);
+  expect(winnow('index', root, '--catalog', catalog).code).toBe(0);
+  expect(winnow('folds', '--catalog', catalog, '--k', '2').code).toBe(0);
+}, 120_000);
+
+function exportA(out: string): Map<string, string> {
+  expect(winnow('export', '--catalog', catalog, '--out', out, ...A).code).toBe(0);
+  return snapshotTree(out);
+}
+
+/** Starts an export and SIGKILLs it as soon as `changed()` holds (checked between event-loop turns). */
+async function killWhen(args: string[], changed: () => boolean): Promise<'killed' | 'finished'> {
+  const child = spawn(process.execPath, [WINNOW_BIN, ...args], { stdio: 'ignore' });
+  let exited = false;
+  const ended = new Promise<void>((r) => child.on('exit', () => ((exited = true), r())));
+  let result: 'killed' | 'finished' = 'finished';
+  while (!exited) {
+    if (changed()) {
+      child.kill('SIGKILL');
+      result = 'killed';
+      break;
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  await ended;
+  return result;
+}
+
+describe('export publish', () => {
+  it('verify calls a folder of Winnow shards without manifest.json incomplete (rc 1)', () => {
+    const out = join(dir.path, 'no-manifest');
+    exportA(out);
+    rmSync(join(out, 'manifest.json'));
+    const v = winnow('verify', out);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`${out} holds 2 shards but no manifest.json: an incomplete export (interrupted before it finished): export again into a new folder.`);
+  });
+
+  it('SIGKILL while --overwrite replaces an export leaves the previous export or the complete new one; a re-run finishes cleanly', async () => {
+    const out = join(dir.path, 'kill-overwrite');
+    const before = exportA(out);
+    const ended = await killWhen(['export', '--catalog', catalog, '--out', out, ...B, '--overwrite'], () => {
+      if (!existsSync(out)) return true;
+      const now = readdirSync(out).sort().join('\n');
+      return now !== [...before.keys()].map((k) => basename(k)).sort().join('\n');
+    });
+    const after = existsSync(out) ? snapshotTree(out) : null;
+    if (after !== null && after.size === before.size && [...after].every(([k, v]) => before.get(k) === v)) {
+      expect(winnow('verify', out).code).toBe(0); // exactly the previous export
+    } else if (after !== null) {
+      expect(readdirSync(out)).toContain('manifest.json'); // the complete new one
+      expect(winnow('verify', out).code).toBe(0);
+      expect(readdirSync(out).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
+    } else {
+      expect(beside(out)).toContain(`.${basename(out)}.winnow-previous`); // between the two renames
+    }
+    const again = winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite');
+    expect(again.code, `${ended}: ${again.stderr}`).toBe(0);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
+    expect(winnow('verify', out).code).toBe(0);
+    expect(beside(out)).toEqual([]);
+  });
+
+  it('SIGKILL when the first shard shows in a new out folder leaves no folder or a complete export', async () => {
+    const out = join(dir.path, 'kill-new');
+    await killWhen(['export', '--catalog', catalog, '--out', out, ...B], () => existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tfrec')));
+    if (existsSync(out)) {
+      expect(readdirSync(out)).toContain('manifest.json');
+      expect(winnow('verify', out).code).toBe(0);
+    }
+    const again = winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite');
+    expect(again.code, again.stderr).toBe(0);
+    expect(winnow('verify', out).code).toBe(0);
+    expect(beside(out)).toEqual([]);
+  });
+
+  it('SIGKILL when the first shard is written leaves the previous export exactly; the re-run says what it found', async () => {
+    const out = join(dir.path, 'kill-writing');
+    const before = exportA(out);
+    const staging = join(dir.path, `.${basename(out)}.winnow-staging`);
+    const ended = await killWhen(['export', '--catalog', catalog, '--out', out, ...B, '--overwrite'], () =>
+      existsSync(staging) && readdirSync(staging).some((f) => f.startsWith('b-')),
+    );
+    expect(ended).toBe('killed');
+    expect(snapshotTree(out)).toEqual(before);
+    expect(winnow('verify', out).code).toBe(0);
+    const again = winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`Found an unfinished export in ${staging}, left by an interrupted run: removed it.`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
+    expect(beside(out)).toEqual([]);
+  });
+
+  it('a re-run removes an interrupted run\'s unfinished staging folder and says so', () => {
+    const out = join(dir.path, 'left-staging');
+    const staging = join(dir.path, `.${basename(out)}.winnow-staging`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'b-000-1.tfrec'), 'half a shard');
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...A);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Found an unfinished export in ${staging}, left by an interrupted run: removed it.`);
+    expect(existsSync(staging)).toBe(false);
+    expect(winnow('verify', out).code).toBe(0);
+  });
+
+  it('a previous export set aside by a run killed between its two renames is restored, and said so', () => {
+    const out = join(dir.path, 'left-aside');
+    const before = exportA(out);
+    const aside = join(dir.path, `.${basename(out)}.winnow-previous`);
+    renameSync(out, aside);
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...B);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Found the previous export in ${aside}, set aside by an interrupted export: restored it to ${out}.`);
+    expect(run.stderr).toMatch(/already holds an export .*overwrite/);
+    expect(snapshotTree(out)).toEqual(before);
+    expect(existsSync(aside)).toBe(false);
+  });
+
+  it('--overwrite keeps files that are not the export\'s, and a plain re-run refuses', () => {
+    const out = join(dir.path, 'with-notes');
+    exportA(out);
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const refused = winnow('export', '--catalog', catalog, '--out', out, ...B);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/already holds an export .*overwrite/);
+    expect(winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite').code).toBe(0);
+    expect(readdirSync(out)).toContain('notes.txt');
+    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
+    expect(beside(out)).toEqual([]);
+  });
+});
+
+// A 2 MB tmpfs: export A fits, export B at 1024×1024 does not.
+const small = join(dir.path, 'small');
+mkdirSync(small, { recursive: true });
+const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', small]).status === 0;
+afterAll(() => {
+  if (mounted) spawnSync('umount', [small]);
+});
+
+describe.skipIf(!mounted)('export on a full disk (2 MB tmpfs; skipped where mount is not allowed)', () => {
+  const big = ['--size', '1024x1024', '--quality', '100', '--no-passthrough'];
+
+  it('--overwrite that runs out of space leaves the previous export exactly, with a sentence', () => {
+    const out = join(small, 'out');
+    const before = exportA(out);
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...big, '--overwrite');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`winnow: The disk holding ${out} is full: the export was not written and ${out} still holds the previous export. Free some space and export again.\n`);
+    expect(snapshotTree(out)).toEqual(before);
+    expect(readdirSync(small)).toEqual(['out']);
+  });
+
+  it('a first export that runs out of space leaves no folder', () => {
+    const out = join(small, 'fresh');
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...big);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`winnow: The disk holding ${out} is full: the export was not written and ${out} was not created. Free some space and export again.\n`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(small)).toEqual(['out']);
+  });
+});
+
