@@ -56,7 +56,7 @@ export async function makeOutFolder(target: string, opts: { exceptLast?: boolean
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // Another process made it meanwhile: fine if it is a folder.
-      if (code === 'EEXIST' && (await stat(at)).isDirectory()) continue;
+      if (code === 'EEXIST' && (await stat(at).then((st) => st.isDirectory(), () => false))) continue;
       throw new ExportSettingsError(`Cannot create the export folder ${path} (${code ?? (err as Error).message} at ${at}): choose a folder you can write to.`);
     }
   }
