@@ -1,6 +1,6 @@
 // The export's refusals through the host API: the job ends with the sentence as its error, nothing
 // is written, and the job slot is free again (the next export runs).
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Methods } from '../../src/shared/contract.ts';
@@ -40,6 +40,21 @@ describe('export through the host', () => {
       const again = await job('export.start', args(out));
       expect(again.error).toBeUndefined();
       expect((again as { report: { records: number } }).report.records).toBe(8);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('the job\'s report says what an interrupted export had left beside the folder', async () => {
+    const { host, job } = testHost({ catalog });
+    const staging = join(dir.path, '.out-left.winnow-staging');
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'train-00-3.tfrec'), 'half');
+    try {
+      const done = (await job('export.start', args(join(dir.path, 'out-left')))) as { report: { records: number; recovered: string[] } };
+      expect(done.report.records).toBe(8);
+      expect(done.report.recovered).toEqual([`Found an unfinished export in ${staging}, left by an interrupted run: removed it.`]);
+      expect(existsSync(staging)).toBe(false);
     } finally {
       await host.close();
     }
