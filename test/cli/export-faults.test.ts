@@ -1,7 +1,7 @@
 // Exports that meet a missing source, a pseudo-file system, a kill or a full disk (issue 11):
 // the out folder only ever shows a complete export or the previous one, and every refusal is a sentence.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow, WINNOW_BIN } from '../helpers/cli.ts';
@@ -46,6 +46,18 @@ function guarded(...args: string[]): { code: number | null; stdout: string; stde
   const run = spawnSync(process.execPath, [WINNOW_BIN, ...args], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+describe('export: out folder holding the images', () => {
+  it.each([['the source folder itself', ''], ['a folder that holds it', '..']])('refuses %s: the swap would move the images', async (_what, up) => {
+    const set = await dataset(`holds${up ? '-parent' : ''}`, 2);
+    const out = join(set.root, up);
+    const before = readdirSync(set.root).sort();
+    const run = winnow('export', '--catalog', set.catalog, '--out', out, '--size', 'none');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`winnow: ${out} holds the source folder ${set.root} of the images being exported: choose an export folder outside it.\n`);
+    expect(readdirSync(set.root).sort()).toEqual(before);
+  }, 60_000);
+});
 
 describe('export: out folder on a pseudo-file system', () => {
   let set: { root: string; catalog: string };

@@ -15,7 +15,7 @@ import type { ExportTask, ExportTaskResult } from './export-worker.ts';
 import { UserError } from '../errors.ts';
 import { makeOutFolder } from './out-folder.ts';
 import { checkTarget, makeStaging, publish, recoverInterrupted } from './publish.ts';
-import { checkSourceFolders } from './sources-check.ts';
+import { checkOutsideSources, checkSourceFolders } from './sources-check.ts';
 import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
 import { checkTemplate, shardName, type ExportSettings } from './settings.ts';
 
@@ -61,6 +61,7 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   const written = { features: writtenFeatures(settings.features, plan.labelling) };
   checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
   await checkSourceFolders(plan.roots);
+  await checkOutsideSources(settings.outDir, plan.roots);
   const target = settings.outDir;
   await makeOutFolder(target, { exceptLast: true });
   const recovered = await recoverInterrupted(target);

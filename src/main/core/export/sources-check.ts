@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ExportPlanError } from './plan.ts';
 
 /**
@@ -13,5 +14,18 @@ export async function checkSourceFolders(roots: readonly string[]): Promise<void
     if (state) {
       throw new ExportPlanError(`Source folder ${root} is ${state}: nothing was written. Reconnect it or remove it with \`winnow sources --remove\`.`);
     }
+  }
+}
+
+/**
+ * An export replaces its folder whole (publish.ts): a folder that is or holds a source folder would
+ * have the images moved aside and back, so it is refused. Compared as given and with links resolved.
+ */
+export async function checkOutsideSources(target: string, roots: readonly string[]): Promise<void> {
+  const forms = [resolve(target), await realpath(target).catch(() => null)].filter((p): p is string => p !== null);
+  for (const root of roots) {
+    const realRoot = await realpath(root).catch(() => root);
+    const holds = forms.some((t) => [root, realRoot].some((r) => r === t || r.startsWith(t.endsWith('/') ? t : `${t}/`)));
+    if (holds) throw new ExportPlanError(`${resolve(target)} holds the source folder ${root} of the images being exported: choose an export folder outside it.`);
   }
 }
