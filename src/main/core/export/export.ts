@@ -62,8 +62,7 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
   await checkSourceFolders(plan.roots);
   await checkOutsideSources(settings.outDir, plan.roots);
-  const target = settings.outDir;
-  await makeOutFolder(target, { exceptLast: true });
+  const target = await makeOutFolder(settings.outDir, { exceptLast: true });
   const recovered = await recoverInterrupted(target);
   try {
     await checkTarget(target, settings.overwrite);

@@ -103,7 +103,14 @@ export async function publish(staging: string, target: string): Promise<void> {
   }
   const aside = asideOf(target);
   await rename(target, aside);
-  await rename(staging, target);
+  try {
+    await rename(staging, target);
+  } catch (err) {
+    // Put the previous export back at once rather than leave it to the next run.
+    await rename(aside, target);
+    await rm(staging, { recursive: true, force: true });
+    throw new ExportSettingsError(`Cannot move the finished export into ${target} (${(err as Error).message}): ${target} still holds what it held before.`);
+  }
   if (await returnUsersFiles(aside, target)) await rm(aside, { recursive: true, force: true });
   else throw new ExportSettingsError(`The export is in ${target}, but ${aside} still holds files of yours whose names clash with it: move them where you want them.`);
 }
