@@ -128,6 +128,9 @@ describe('export publish', () => {
     const before = exportA(out);
     const aside = join(dir.path, `.${basename(out)}.winnow-previous`);
     renameSync(out, aside);
+    const v = winnow('verify', out);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toBe(`winnow: ${out} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.\n`);
     const run = winnow('export', '--catalog', catalog, '--out', out, ...B);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Found the previous export in ${aside}, set aside by an interrupted export: restored it to ${out}.`);

@@ -125,8 +125,8 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     });
   };
 
+  const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
   try {
-    const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
     let done = 0;
     const drain = async (): Promise<void> => {
       const { rec, result } = window.shift()!;
@@ -152,6 +152,9 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     await closeShard();
     progress.update(done, true);
   } catch (err) {
+    // Let the workers finish what they hold: closing the pool under a native call in flight aborts
+    // the whole process (libuv/Napi), and the user would never see this error.
+    await Promise.allSettled(window.map((w) => w.result));
     await (writer as TFRecordWriter | null)?.abort().catch(() => {});
     await rm(staging, { recursive: true, force: true });
     throw diskFull(err, target);
