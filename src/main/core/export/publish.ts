@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExportSettingsError } from './settings.ts';
 
@@ -40,6 +40,19 @@ async function returnUsersFiles(aside: string, target: string): Promise<boolean>
   return clear;
 }
 
+/**
+ * Deletes the export in `aside` (only the user's files moved out of it before): its listed files
+ * first, manifest.json last, so a kill halfway still leaves the manifest that says which are ours.
+ */
+async function removeAside(aside: string): Promise<void> {
+  const ours = await exportNames(aside);
+  for (const name of ours) if (name !== 'manifest.json') await rm(join(aside, name), { force: true });
+  await rm(join(aside, 'manifest.json'), { force: true });
+  // Only an empty folder goes: anything that appeared meanwhile is not ours to delete (the next
+  // run finds the folder and moves such files back).
+  await rmdir(aside).catch(() => {});
+}
+
 /** Finishes or undoes what an interrupted export left beside `target`; one sentence per thing found. */
 export async function recoverInterrupted(target: string): Promise<string[]> {
   const notes: string[] = [];
@@ -50,7 +63,7 @@ export async function recoverInterrupted(target: string): Promise<string[]> {
       await rename(aside, target);
       notes.push(`Found the previous export in ${aside}, set aside by an interrupted export: restored it to ${target}.`);
     } else if (await returnUsersFiles(aside, target)) {
-      await rm(aside, { recursive: true, force: true });
+      await removeAside(aside);
       notes.push(`Found the previous export in ${aside}, left by an export interrupted after ${target} was complete: removed it.`);
     } else {
       throw new ExportSettingsError(`${aside} holds files of yours that clash with names in ${target}: move them out of ${aside}, then export again.`);
@@ -111,6 +124,6 @@ export async function publish(staging: string, target: string): Promise<void> {
     await rm(staging, { recursive: true, force: true });
     throw new ExportSettingsError(`Cannot move the finished export into ${target} (${(err as Error).message}): ${target} still holds what it held before.`);
   }
-  if (await returnUsersFiles(aside, target)) await rm(aside, { recursive: true, force: true });
+  if (await returnUsersFiles(aside, target)) await removeAside(aside);
   else throw new ExportSettingsError(`The export is in ${target}, but ${aside} still holds files of yours whose names clash with it: move them where you want them.`);
 }
