@@ -184,3 +184,22 @@ describe.skipIf(!mounted)('export on a full disk (2 MB tmpfs; skipped where moun
   });
 });
 
+
+describe('export publish: recovery from a cut-short deletion of the previous export', () => {
+  it('shards left in the aside folder without their manifest are deleted, not taken for the user\'s files', () => {
+    const out = join(dir.path, 'cut-short');
+    expect(winnow('export', '--catalog', catalog, '--out', out, ...B).code).toBe(0);
+    const aside = join(dir.path, `.${basename(out)}.winnow-previous`);
+    const other = join(dir.path, 'cut-short-a');
+    exportA(other);
+    mkdirSync(aside);
+    for (const f of readdirSync(other).filter((f) => f.endsWith('.tfrec'))) renameSync(join(other, f), join(aside, f));
+    writeFileSync(join(aside, 'notes.txt'), 'mine');
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Found the previous export in ${aside}`);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec')).every((f) => f.startsWith('b-'))).toBe(true);
+    expect(readdirSync(out)).toContain('notes.txt');
+    expect(existsSync(aside)).toBe(false);
+  });
+});

@@ -14,13 +14,18 @@ export const asideOf = (target: string): string => join(dirname(target), `.${bas
 const SHARD_OR_MANIFEST = /(^manifest\.json$)|(\.tfrec(ord)?(\.gz)?(\.idx)?$)/;
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
 
-/** Names in `folder` that belong to the export its manifest.json describes (none without one). */
+/**
+ * Names in `folder` that belong to the export its manifest.json describes. Without a manifest, only
+ * its shard files: checkTarget never swaps out a folder of shards without one, so those are what is
+ * left of an export whose deletion was cut short.
+ */
 async function exportNames(folder: string): Promise<Set<string>> {
   const names = new Set<string>();
   let manifest: { shards?: { file: string }[] };
   try {
     manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as typeof manifest;
   } catch {
+    for (const n of await readdir(folder)) if (SHARD_OR_MANIFEST.test(n)) names.add(n);
     return names;
   }
   for (const n of ['manifest.json', 'manifest.json.tmp', 'label_map.json', 'read_example.py']) names.add(n);
