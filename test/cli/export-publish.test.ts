@@ -111,6 +111,26 @@ describe('export publish', () => {
     expect(beside(out)).toEqual([]);
   });
 
+  it('a staging folder whose export still runs is left alone, with a sentence naming the process', () => {
+    const out = join(dir.path, 'running');
+    const staging = join(dir.path, `.${basename(out)}.winnow-staging`);
+    mkdirSync(staging);
+    writeFileSync(join(staging, '.winnow-export-owner'), `${process.pid}\n`); // this test runner: alive
+    writeFileSync(join(staging, 'train-00-3.tfrec'), 'being written');
+    const run = winnow('export', '--catalog', catalog, '--out', out, ...A);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`winnow: Another export into ${out} is running (process ${process.pid}): wait for it to finish or stop it, then export again.\n`);
+    expect(readdirSync(staging).sort()).toEqual(['.winnow-export-owner', 'train-00-3.tfrec']);
+    expect(existsSync(out)).toBe(false);
+    // Once that process is gone, the folder is a leftover like any other.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(join(staging, '.winnow-export-owner'), `${gone}\n`);
+    const after = winnow('export', '--catalog', catalog, '--out', out, ...A);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toContain(`Found an unfinished export in ${staging}, left by an interrupted run: removed it.`);
+    expect(readdirSync(out)).not.toContain('.winnow-export-owner');
+  });
+
   it('a re-run removes an interrupted run\'s unfinished staging folder and says so', () => {
     const out = join(dir.path, 'left-staging');
     const staging = join(dir.path, `.${basename(out)}.winnow-staging`);

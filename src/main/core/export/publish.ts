@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExportSettingsError } from './settings.ts';
 
@@ -11,6 +11,8 @@ import { ExportSettingsError } from './settings.ts';
 export const stagingOf = (target: string): string => join(dirname(target), `.${basename(target)}.winnow-staging`);
 export const asideOf = (target: string): string => join(dirname(target), `.${basename(target)}.winnow-previous`);
 
+/** In the staging folder: the id of the process writing it (hidden, removed before the swap). */
+const OWNER = '.winnow-export-owner';
 const SHARD_OR_MANIFEST = /(^manifest\.json$)|(\.tfrec(ord)?(\.gz)?(\.idx)?$)/;
 const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
 
@@ -58,11 +60,26 @@ async function removeAside(aside: string): Promise<void> {
   await rmdir(aside).catch(() => {});
 }
 
+/** The process writing into `staging`, while it runs (its id is in OWNER until the swap). */
+async function liveOwner(staging: string): Promise<number | null> {
+  const pid = Number((await readFile(join(staging, OWNER), 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}
+
 /** Finishes or undoes what an interrupted export left beside `target`; one sentence per thing found. */
 export async function recoverInterrupted(target: string): Promise<string[]> {
   const notes: string[] = [];
   const aside = asideOf(target);
   const staging = stagingOf(target);
+  // A staging folder whose writer still runs is not a leftover: never pull it from under it.
+  const pid = await liveOwner(staging);
+  if (pid !== null) throw new ExportSettingsError(`Another export into ${target} is running (process ${pid}): wait for it to finish or stop it, then export again.`);
   if (await exists(aside)) {
     if (!(await exists(target))) {
       await rename(aside, target);
@@ -106,15 +123,17 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
   }
 }
 
-/** A fresh staging folder beside `target`. */
+/** A fresh staging folder beside `target`, marked with this process's id. */
 export async function makeStaging(target: string): Promise<string> {
   const staging = stagingOf(target);
   await mkdir(staging);
+  await writeFile(join(staging, OWNER), `${process.pid}\n`);
   return staging;
 }
 
 /** Swaps the complete export in `staging` into `target` (see the top of this file). */
 export async function publish(staging: string, target: string): Promise<void> {
+  await rm(join(staging, OWNER));
   if (!(await exists(target))) {
     await rename(staging, target);
     return;
