@@ -53,7 +53,7 @@ describe('export publish', () => {
     rmSync(join(out, 'manifest.json'));
     const v = winnow('verify', out);
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain(`${out} holds 2 shards but no manifest.json: an incomplete export (interrupted before it finished): export again into a new folder.`);
+    expect(v.stdout).toContain(`${out} holds 2 shards but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`);
   });
 
   it('SIGKILL while --overwrite replaces an export leaves the previous export or the complete new one; a re-run finishes cleanly', async () => {

@@ -1,8 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { crc32c, maskCrc } from './crc32c.ts';
 import { FOOTER_BYTES, HEADER_BYTES, parseHeader, readU32 } from './framing.ts';
 import { detectCompression, openSource, type ChunkSource } from './source.ts';
 import type { Compression } from './writer.ts';
-import { stat } from 'node:fs/promises';
 import { UserError } from '../errors.ts';
 
 export type TFRecordErrorKind = 'length-crc' | 'data-crc' | 'truncated' | 'decompress';

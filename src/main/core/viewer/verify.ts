@@ -44,7 +44,7 @@ export async function verifyPath(path: string): Promise<VerifyReport> {
   // Winnow writes manifest.json last: its shards (with their .idx, label map or reader) and no
   // manifest are an export that stopped before it finished, however intact each shard is.
   if (folder && files.length > 0 && !manifest && entries.some((e) => e.endsWith('.idx') || e === 'label_map.json' || e === 'read_example.py')) {
-    checks.push({ file: path, records: 0, problems: [`${path} holds ${files.length} shard${files.length === 1 ? '' : 's'} but no manifest.json: an incomplete export (interrupted before it finished): export again into a new folder.`] });
+    checks.push({ file: path, records: 0, problems: [`${path} holds ${files.length} shard${files.length === 1 ? '' : 's'} but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`] });
   }
   for (const file of files) checks.push(await verifyShard(file, manifest?.get(basename(file))));
   if (manifest) {
