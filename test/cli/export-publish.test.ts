@@ -2,7 +2,7 @@
 // changes, a full disk, a leftover from an interrupted run — the out folder shows a complete export
 // or the previous one, and re-run / --overwrite / verify say what they found.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow, WINNOW_BIN } from '../helpers/cli.ts';
@@ -157,6 +157,19 @@ describe('export publish', () => {
     expect(run.stderr).toMatch(/already holds an export .*overwrite/);
     expect(snapshotTree(out)).toEqual(before);
     expect(existsSync(aside)).toBe(false);
+  });
+
+  it('an out folder given as a symlink stays a symlink: the export lands in the folder it points to', () => {
+    const real = join(dir.path, 'real-target');
+    exportA(real);
+    const link = join(dir.path, 'link-target');
+    symlinkSync(real, link);
+    const run = winnow('export', '--catalog', catalog, '--out', link, ...B, '--overwrite');
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readdirSync(real).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
+    expect(winnow('verify', real).code).toBe(0);
+    expect([...beside(link), ...beside(real)]).toEqual([]);
   });
 
   it('--overwrite keeps files that are not the export\'s, and a plain re-run refuses', () => {

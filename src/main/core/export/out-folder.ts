@@ -29,7 +29,8 @@ async function pseudoFileSystem(existing: string): Promise<string | null> {
 /**
  * Makes `target` a folder an export can be written to: refuses pseudo-file systems, then creates the
  * missing levels one at a time (never Node's recursive mkdir on an unknown path), at most
- * MAX_NEW_FOLDERS of them (all but the last with `exceptLast`). Returns the absolute path.
+ * MAX_NEW_FOLDERS of them (all but the last with `exceptLast`). Returns the absolute path, with
+ * symlinks resolved when the folder exists.
  */
 export async function makeOutFolder(target: string, opts: { exceptLast?: boolean } = {}): Promise<string> {
   const path = resolve(target);
@@ -60,5 +61,7 @@ export async function makeOutFolder(target: string, opts: { exceptLast?: boolean
       throw new ExportSettingsError(`Cannot create the export folder ${path} (${code ?? (err as Error).message} at ${at}): choose a folder you can write to.`);
     }
   }
-  return path;
+  // The folder is swapped whole by renaming (publish.ts): a symlink must stay a symlink, so the
+  // folder it points to is the one replaced.
+  return missing.length === 0 ? realpath(path) : path;
 }
