@@ -2,7 +2,7 @@
 // changes, a full disk, a leftover from an interrupted run — the out folder shows a complete export
 // or the previous one, and re-run / --overwrite / verify say what they found.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, statSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow, WINNOW_BIN } from '../helpers/cli.ts';
@@ -26,6 +26,15 @@ beforeAll(async () => {
 function exportA(out: string): Map<string, string> {
   expect(winnow('export', '--catalog', catalog, '--out', out, ...A).code).toBe(0);
   return snapshotTree(out);
+}
+
+/** The folder's names, or null when it is not there (it can be renamed away between two calls). */
+function list(folder: string): string[] | null {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return null;
+  }
 }
 
 /** Starts an export and SIGKILLs it as soon as `changed()` holds (checked between event-loop turns). */
@@ -60,9 +69,8 @@ describe('export publish', () => {
     const out = join(dir.path, 'kill-overwrite');
     const before = exportA(out);
     const ended = await killWhen(['export', '--catalog', catalog, '--out', out, ...B, '--overwrite'], () => {
-      if (!existsSync(out)) return true;
-      const now = readdirSync(out).sort().join('\n');
-      return now !== [...before.keys()].map((k) => basename(k)).sort().join('\n');
+      const now = list(out);
+      return now === null || now.sort().join('\n') !== [...before.keys()].map((k) => basename(k)).sort().join('\n');
     });
     const after = existsSync(out) ? snapshotTree(out) : null;
     if (after !== null && after.size === before.size && [...after].every(([k, v]) => before.get(k) === v)) {
@@ -83,7 +91,7 @@ describe('export publish', () => {
 
   it('SIGKILL when the first shard shows in a new out folder leaves no folder or a complete export', async () => {
     const out = join(dir.path, 'kill-new');
-    await killWhen(['export', '--catalog', catalog, '--out', out, ...B], () => existsSync(out) && readdirSync(out).some((f) => f.endsWith('.tfrec')));
+    await killWhen(['export', '--catalog', catalog, '--out', out, ...B], () => (list(out) ?? []).some((f) => f.endsWith('.tfrec')));
     if (existsSync(out)) {
       expect(readdirSync(out)).toContain('manifest.json');
       expect(winnow('verify', out).code).toBe(0);
@@ -99,7 +107,7 @@ describe('export publish', () => {
     const before = exportA(out);
     const staging = join(dir.path, `.${basename(out)}.winnow-staging`);
     const ended = await killWhen(['export', '--catalog', catalog, '--out', out, ...B, '--overwrite'], () =>
-      existsSync(staging) && readdirSync(staging).some((f) => f.startsWith('b-')),
+      (list(staging) ?? []).some((f) => f.startsWith('b-')),
     );
     expect(ended).toBe('killed');
     expect(snapshotTree(out)).toEqual(before);
@@ -172,9 +180,10 @@ describe('export publish', () => {
     expect([...beside(link), ...beside(real)]).toEqual([]);
   });
 
-  it('--overwrite keeps files that are not the export\'s, and a plain re-run refuses', () => {
+  it('--overwrite keeps files that are not the export\'s and the folder\'s mode, and a plain re-run refuses', () => {
     const out = join(dir.path, 'with-notes');
     exportA(out);
+    chmodSync(out, 0o2750);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const refused = winnow('export', '--catalog', catalog, '--out', out, ...B);
     expect(refused.code).toBe(1);
@@ -183,6 +192,7 @@ describe('export publish', () => {
     expect(readdirSync(out)).toContain('notes.txt');
     expect(readdirSync(out).filter((f) => f.endsWith('.tfrec'))).toHaveLength(40);
     expect(beside(out)).toEqual([]);
+    expect(statSync(out).mode & 0o7777).toBe(0o2750);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ExportSettingsError } from './settings.ts';
 
@@ -138,6 +138,11 @@ export async function publish(staging: string, target: string): Promise<void> {
     await rename(staging, target);
     return;
   }
+  // The new folder takes the old one's place, so it takes its mode and owner too (a shared,
+  // group-writable folder stays one); the owner only where allowed.
+  const was = await stat(target);
+  await chmod(staging, was.mode & 0o7777);
+  await chown(staging, was.uid, was.gid).catch(() => {});
   const aside = asideOf(target);
   await rename(target, aside);
   try {
