@@ -268,6 +268,8 @@ export interface ExportReport {
   /** Names of the features every record holds. */
   features: string[];
   cancelled: boolean;
+  /** What an interrupted earlier export had left beside the folder, and what was done with it. */
+  recovered?: string[];
   seconds: number;
   recordsPerSec: number;
 }

@@ -73,7 +73,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   };
   const db = openCatalog(resolve(catalog), { readonly: true });
   try {
-    const report = await withCancel('no partial shard or manifest is left behind', (signal, onProgress) =>
+    const report = await withCancel('the folder keeps what it held before', (signal, onProgress) =>
       runExport(db, settings, { signal, onProgress }),
     );
     if (values.json) printJson(report);
@@ -105,6 +105,7 @@ function parseFolds(text: string | undefined): number[] | null {
 
 function formatReport(r: ExportReport): string {
   const lines = [
+    ...r.recovered,
     `${r.cancelled ? 'Cancelled: nothing was left in' : 'Exported to'} ${r.outDir}`,
     ...(r.cancelled ? [] : r.shards.map((s) => `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`)),
     `  ${r.records} records (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,

@@ -17,6 +17,7 @@ export async function inspectCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { record: { type: 'string' }, json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('inspect needs a .tfrec file');
   const result = await inspectFile(resolve(positionals[0]), { record: optionalInt(values, 'record', 0, 1e9) });
+  if (result.missingRecord) throw new UsageError(`${visible(result.file)}: ${result.missingRecord}`);
   if (values.json) printJson(result);
   else printText(formatInspection(result));
   return 0;

@@ -40,7 +40,9 @@ async function checkedFile(p: string): Promise<string> {
 
 export async function inspect(args: Methods['viewer.inspect']['args']): Promise<ViewerInspection> {
   const file = await checkedFile(args.path);
-  return sameInspection(await inspectFile(file, args.record === undefined ? {} : { record: args.record }));
+  const inspection = await inspectFile(file, args.record === undefined ? {} : { record: args.record });
+  if (inspection.missingRecord) throw new ViewerError(`${file}: ${inspection.missingRecord}.`);
+  return sameInspection(inspection);
 }
 
 export async function samples(args: Methods['viewer.samples']['args']): Promise<ViewerPage> {

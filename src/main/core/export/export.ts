@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -12,8 +12,12 @@ import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts'
 import { WINNOW_VERSION } from '../version.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
+import { UserError } from '../errors.ts';
+import { makeOutFolder } from './out-folder.ts';
+import { checkTarget, makeStaging, publish, recoverInterrupted } from './publish.ts';
+import { checkOutsideSources, checkSourceFolders } from './sources-check.ts';
 import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
-import { checkTemplate, ExportSettingsError, shardName, type ExportSettings } from './settings.ts';
+import { checkTemplate, shardName, type ExportSettings } from './settings.ts';
 
 export interface ShardSummary { file: string; fold: number; records: number; bytes: number; sha256: string }
 export interface ExportReport {
@@ -32,11 +36,12 @@ export interface ExportReport {
   /** Names of the features every record holds, in write order. */
   features: string[];
   cancelled: boolean;
+  /** What an interrupted earlier export had left beside the folder, and what was done with it. */
+  recovered: string[];
   seconds: number;
   recordsPerSec: number;
 }
 
-const STAGING = '.winnow-export-partial';
 const WINDOW_PER_WORKER = 4;
 
 /** The export's worker script, for anything else that must transform exactly as the export does. */
@@ -46,23 +51,32 @@ export function exportWorkerUrl(): URL {
 
 /**
  * Writes the active images of the chosen folds as TFRecord shards, with manifest.json,
- * label_map.json, a .idx per shard and read_example.py. Shards are finished in a staging folder and
- * moved into place whole; a cancel or failure leaves no shard under a final name and no manifest.
+ * label_map.json, a .idx per shard and read_example.py. All of it is finished in a staging folder
+ * beside the out folder and swapped in whole (publish.ts): the out folder only ever shows a complete
+ * export or what it held before; a cancel, failure or kill leaves the latter.
  */
 export async function runExport(db: Database.Database, settings: ExportSettings, ctx: JobContext = {}): Promise<ExportReport> {
   const started = performance.now();
   const plan = planExport(db, settings.folds, settings.seed, { unlabelled: settings.unlabelled });
   const written = { features: writtenFeatures(settings.features, plan.labelling) };
   checkTemplate(settings.nameTemplate, settings.maxRecordsPerShard !== null || settings.maxBytesPerShard !== null);
-  await prepareOutDir(settings.outDir, settings.overwrite);
-  const staging = join(settings.outDir, STAGING);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  await checkSourceFolders(plan.roots);
+  await checkOutsideSources(settings.outDir, plan.roots);
+  const target = await makeOutFolder(settings.outDir, { exceptLast: true });
+  const recovered = await recoverInterrupted(target);
+  try {
+    await checkTarget(target, settings.overwrite);
+  } catch (err) {
+    // What was found beside the folder comes first: the user should know it was handled.
+    if (recovered.length && err instanceof Error) err.message = `${recovered.join(' ')} ${err.message}`;
+    throw err;
+  }
+  const staging = await makeStaging(target);
 
   const report: ExportReport = {
     outDir: settings.outDir, shards: [], records: 0, passthrough: 0, reencoded: 0, failures: [], unlabelled: 0,
     unlabelledLeftOut: plan.unlabelledLeftOut, labelling: plan.labelling, features: Object.values(written.features),
-    cancelled: false, seconds: 0, recordsPerSec: 0,
+    cancelled: false, seconds: 0, recordsPerSec: 0, recovered,
   };
   const manifestRecords: object[] = [];
   const finished: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
@@ -111,8 +125,8 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     });
   };
 
+  const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
   try {
-    const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
     let done = 0;
     const drain = async (): Promise<void> => {
       const { rec, result } = window.shift()!;
@@ -138,39 +152,43 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     await closeShard();
     progress.update(done, true);
   } catch (err) {
+    // Let the workers finish what they hold: closing the pool under a native call in flight aborts
+    // the whole process (libuv/Napi), and the user would never see this error.
+    await Promise.allSettled(window.map((w) => w.result));
     await (writer as TFRecordWriter | null)?.abort().catch(() => {});
     await rm(staging, { recursive: true, force: true });
-    throw err;
+    throw diskFull(err, target);
   } finally {
     await pool.close();
   }
 
-  // Everything is complete: move shards into place, then write the files that describe them.
+  // Everything is complete: the files that describe the shards go beside them, then all is swapped in.
   report.shards = finished.map((w) => w.summary);
   report.unlabelled = manifestRecords.filter((r) => (r as { target?: number }).target === -1).length;
-  for (const { summary, result } of finished) {
-    await rename(join(staging, summary.file), join(settings.outDir, summary.file));
-    await writeFile(join(settings.outDir, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
+  try {
+    for (const { summary, result } of finished) await writeFile(join(staging, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
+    await writeFile(join(staging, 'label_map.json'), `${JSON.stringify(Object.fromEntries(plan.labelMap), null, 2)}\n`);
+    await writeFile(
+      join(staging, 'read_example.py'),
+      readExamplePy({
+        features: written.features, numClasses: plan.numClasses, size: settings.transform.size,
+        compression: settings.compression, pattern: shardGlob(settings.nameTemplate),
+      }),
+    );
+    const manifest = {
+      winnow: WINNOW_VERSION, libvips: libvipsVersion(),
+      settings: { ...settings, features: written.features, unlabelled: settings.unlabelled ?? 'skip', outDir: undefined },
+      labelMap: Object.fromEntries(plan.labelMap),
+      shards: report.shards,
+      records: manifestRecords,
+      failures: report.failures,
+    };
+    await writeFile(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (err) {
+    await rm(staging, { recursive: true, force: true });
+    throw diskFull(err, target);
   }
-  await rm(staging, { recursive: true, force: true });
-  await writeFile(join(settings.outDir, 'label_map.json'), `${JSON.stringify(Object.fromEntries(plan.labelMap), null, 2)}\n`);
-  await writeFile(
-    join(settings.outDir, 'read_example.py'),
-    readExamplePy({
-      features: written.features, numClasses: plan.numClasses, size: settings.transform.size,
-      compression: settings.compression, pattern: shardGlob(settings.nameTemplate),
-    }),
-  );
-  const manifest = {
-    winnow: WINNOW_VERSION, libvips: libvipsVersion(),
-    settings: { ...settings, features: written.features, unlabelled: settings.unlabelled ?? 'skip', outDir: undefined },
-    labelMap: Object.fromEntries(plan.labelMap),
-    shards: report.shards,
-    records: manifestRecords,
-    failures: report.failures,
-  };
-  await writeFile(join(settings.outDir, 'manifest.json.tmp'), `${JSON.stringify(manifest, null, 2)}\n`);
-  await rename(join(settings.outDir, 'manifest.json.tmp'), join(settings.outDir, 'manifest.json'));
+  await publish(staging, target);
   return finish(report, started);
 }
 
@@ -196,21 +214,12 @@ export function features(s: Pick<ExportSettings, 'features'>, rec: PlannedRecord
   return f;
 }
 
-/** An out folder must be empty of earlier exports, unless overwrite: then only files an earlier manifest lists go. */
-async function prepareOutDir(outDir: string, overwrite: boolean): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const manifestPath = join(outDir, 'manifest.json');
-  const entries = (await readdir(outDir)).filter((e) => e !== STAGING);
-  const earlier = entries.filter((e) => e === 'manifest.json' || /\.tfrec(ord)?(\.gz)?(\.idx)?$/.test(e));
-  if (earlier.length === 0) return;
-  if (!overwrite) {
-    throw new ExportSettingsError(`${outDir} already holds an export (${earlier.slice(0, 3).join(', ')}${earlier.length > 3 ? ', …' : ''}); choose an empty folder or overwrite it`);
-  }
-  if (!existsSync(manifestPath)) throw new ExportSettingsError(`${outDir} holds TFRecord files that Winnow did not write (no manifest.json); refusing to delete them`);
-  const old = JSON.parse(await readFile(manifestPath, 'utf8')) as { shards?: { file: string }[] };
-  for (const s of old.shards ?? []) {
-    await rm(join(outDir, s.file), { force: true });
-    await rm(join(outDir, `${s.file}.idx`), { force: true });
-  }
-  await rm(manifestPath, { force: true });
+/** A full disk is the user's to fix: say so in a sentence (the staging folder is already gone). */
+function diskFull(err: unknown, target: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return err;
+  const kept = existsSync(join(target, 'manifest.json'))
+    ? `${target} still holds the previous export`
+    : existsSync(target) ? `${target} was left as it was` : `${target} was not created`;
+  return new UserError(`The disk holding ${target} is full: the export was not written and ${kept}. Free some space and export again.`);
 }

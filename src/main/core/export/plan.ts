@@ -47,6 +47,8 @@ export interface ExportPlan {
   unlabelled: number;
   /** Unlabelled images of the chosen folds left out by the 'skip' policy. */
   unlabelledLeftOut: number;
+  /** Source folders the planned records are read from, each once. */
+  roots: string[];
 }
 
 export class ExportPlanError extends UserError {
@@ -129,6 +131,7 @@ export function planExport(db: Database.Database, folds: number[] | null, seed: 
     labelling,
     unlabelled: labelling === 'none' ? 0 : records.filter((r) => r.target < 0).length,
     unlabelledLeftOut,
+    roots: [...new Set(rows.filter((r) => chosen.includes(r.fold)).map((r) => r.root))],
   };
 }
 

@@ -38,8 +38,12 @@ export function frameRecord(data: Uint8Array): Uint8Array {
 }
 
 export interface ParsedHeader {
-  /** Data length, or -1 when the length CRC does not match (the length cannot be trusted then). */
+  /**
+   * Data length, or -1 when the length CRC does not match (the length cannot be trusted then).
+   * Lengths of 2^53 and more are not exact here: `claimed` holds them exactly, for messages.
+   */
   length: number;
+  claimed: bigint;
   storedCrc: number;
   computedCrc: number;
 }
@@ -49,11 +53,10 @@ export function parseHeader(buf: Uint8Array, at: number): ParsedHeader {
   const v = new DataView(buf.buffer, buf.byteOffset + at, HEADER_BYTES);
   const storedCrc = v.getUint32(8, true);
   const computedCrc = maskCrc(crc32c(buf.subarray(at, at + 8)));
-  if (storedCrc !== computedCrc) return { length: -1, storedCrc, computedCrc };
-  const hi = v.getUint32(4, true);
-  // Lengths beyond 2^53 are not real files; treat them as damage rather than lose precision.
-  const length = hi >= 0x200000 ? -1 : hi * 2 ** 32 + v.getUint32(0, true);
-  return { length, storedCrc, computedCrc };
+  const claimed = v.getBigUint64(0, true);
+  if (storedCrc !== computedCrc) return { length: -1, claimed, storedCrc, computedCrc };
+  // A length with a matching CRC is what was written, however absurd: the reader judges it.
+  return { length: Number(claimed), claimed, storedCrc, computedCrc };
 }
 
 /** Reads the u32 LE at `at`. */

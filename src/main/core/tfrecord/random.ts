@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { crc32c, maskCrc } from './crc32c.ts';
 import { FOOTER_BYTES, FRAME_OVERHEAD, HEADER_BYTES, parseHeader, readU32 } from './framing.ts';
-import { TFRecordError, readRecords } from './reader.ts';
+import { TFRecordError, claimsTooMuch, readRecords } from './reader.ts';
 import { detectCompression } from './source.ts';
 import type { Compression } from './writer.ts';
 
@@ -58,6 +58,7 @@ export async function buildIndex(file: string, opts: { verify?: boolean } = {}):
       if (h.length < 0) {
         throw new TFRecordError(file, at, 'length-crc', `bad length CRC (stored 0x${h.storedCrc.toString(16)}, computed 0x${h.computedCrc.toString(16)})`);
       }
+      if (h.length > size) throw claimsTooMuch(file, at, h.claimed, size);
       if (at + h.length + FRAME_OVERHEAD > size) {
         throw new TFRecordError(file, at, 'truncated', `truncated record: ${h.length} data bytes + 4 CRC bytes expected, ${size - at - HEADER_BYTES} present`);
       }
@@ -92,6 +93,8 @@ export async function readRecordAt(
       const hint = head[0] === 0x1f && head[1] === 0x8b && offset === 0 ? ' (a GZIP file: random access needs an uncompressed one)' : '';
       throw new TFRecordError(name, offset, 'length-crc', `bad length CRC${hint}`);
     }
+    const size = (await fh.stat()).size;
+    if (h.length > size) throw claimsTooMuch(name, offset, h.claimed, size);
     const body = Buffer.allocUnsafe(h.length + FOOTER_BYTES);
     const n = (await fh.read(body, 0, body.length, offset + HEADER_BYTES)).bytesRead;
     if (n < body.length) {

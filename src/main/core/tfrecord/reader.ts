@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { crc32c, maskCrc } from './crc32c.ts';
 import { FOOTER_BYTES, HEADER_BYTES, parseHeader, readU32 } from './framing.ts';
 import { detectCompression, openSource, type ChunkSource } from './source.ts';
@@ -11,13 +12,23 @@ export class TFRecordError extends UserError {
   readonly file: string;
   readonly offset: number;
   readonly kind: TFRecordErrorKind;
-  constructor(file: string, offset: number, kind: TFRecordErrorKind, detail: string) {
-    super(`${file} at byte ${offset}: ${detail}`);
+  /** `whole`: the detail already says where (it names the record's byte itself). */
+  constructor(file: string, offset: number, kind: TFRecordErrorKind, detail: string, whole = false) {
+    super(whole ? `${file}: ${detail}` : `${file} at byte ${offset}: ${detail}`);
     this.name = 'TFRecordError';
     this.file = file;
     this.offset = offset;
     this.kind = kind;
   }
+}
+
+/**
+ * A header whose length CRC matches but whose length runs past the file's end or beyond any real
+ * record: the header was written that way (or crafted), so say what it claims, not "bad CRC".
+ */
+export function claimsTooMuch(file: string, at: number, claimed: bigint, size: number | null): TFRecordError {
+  const where = size === null ? `more than a record can hold (${MAX_RECORD_BYTES} bytes)` : `past the end of the file (${size} bytes)`;
+  return new TFRecordError(file, at, 'length-crc', `record at byte ${at} claims a length of ${claimed} bytes, ${where}`, true);
 }
 
 export interface ReadOptions {
@@ -111,12 +122,14 @@ class Stream {
 export async function* readRecords(file: string, opts: ReadOptions = {}): AsyncGenerator<TFRecord> {
   const verify = opts.verify ?? true;
   const compression = !opts.compression || opts.compression === 'auto' ? await detectCompression(file) : opts.compression;
+  // An uncompressed file's size bounds its record lengths; a compressed stream's is unknown ahead.
+  const size = compression === 'none' ? (await stat(file)).size : null;
   const s = new Stream(await openSource(file, compression));
-  const fail = (offset: number, kind: TFRecordErrorKind, detail: string): void => {
+  const fail = (offset: number, kind: TFRecordErrorKind, detail: string | TFRecordError): void => {
     // A damaged compressed stream ends the records early: say that, not "truncated record".
     const err = s.failure
       ? new TFRecordError(file, s.offset, 'decompress', `cannot decompress (${s.failure.message}); records stop here`)
-      : new TFRecordError(file, offset, kind, detail);
+      : typeof detail === 'string' ? new TFRecordError(file, offset, kind, detail) : detail;
     if (!opts.onError) throw err;
     opts.onError(err);
   };
@@ -135,8 +148,8 @@ export async function* readRecords(file: string, opts: ReadOptions = {}): AsyncG
         if (s.failure) fail(at, 'decompress', '');
         return;
       }
-      if (h.length > MAX_RECORD_BYTES) {
-        fail(at, 'length-crc', `implausible record length ${h.length} (protobuf messages stay below 2 GiB)`);
+      if (h.length > MAX_RECORD_BYTES || (size !== null && h.length > size)) {
+        fail(at, 'length-crc', claimsTooMuch(file, at, h.claimed, size));
         if (await resync(s)) continue;
         if (s.failure) fail(at, 'decompress', '');
         return;

@@ -24,6 +24,8 @@ export interface Inspection {
   /** Counts of each label-like feature's values (label / target / class), for a histogram. */
   labelHistogram: { feature: string; counts: Record<string, number> } | null;
   record: { index: number; offset: number; features: ShownFeature[] } | null;
+  /** The sentence to show when the record asked for lies past the last one. */
+  missingRecord: string | null;
   errors: string[];
 }
 
@@ -57,9 +59,12 @@ export async function inspectFile(file: string, opts: { record?: number } = {}):
     if (opts.record === index) shown = { index, offset: r.offset, features: [...example].map(([name, f]) => showFeature(name, f)) };
     index++;
   }
-  if (opts.record !== undefined && shown === null) {
-    errors.push(`${file}: there is no record ${opts.record} (the file has ${index})`);
-  }
+  // A record number past the end is the caller's mistake, not damage: `record` stays null and
+  // `missingRecord` says why, so no shell calls an intact file damaged.
+  const missingRecord =
+    opts.record !== undefined && shown === null && opts.record >= index
+      ? `record ${opts.record} does not exist: the file holds ${index} record${index === 1 ? '' : 's'}${index > 0 ? ` (0..${index - 1})` : ''}`
+      : null;
   return {
     file,
     compression: await detectCompression(file),
@@ -67,6 +72,7 @@ export async function inspectFile(file: string, opts: { record?: number } = {}):
     schema: schema.result(),
     labelHistogram: labelFeature ? { feature: labelFeature, counts: Object.fromEntries([...histogram].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : null,
     record: shown,
+    missingRecord,
     errors,
   };
 }

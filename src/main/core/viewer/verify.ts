@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.ts';
+import { asideOf } from '../export/publish.ts';
 import { decodeGrey } from '../media.ts';
 import { decodeExample } from '../tfrecord/decode.ts';
 import { readRecords, type TFRecordError } from '../tfrecord/reader.ts';
@@ -26,11 +28,24 @@ const COUNT_IN_NAME = /-([0-9]+)\./;
  * files' sha256 and counts match it. Every problem names the file (and byte offset); it goes on.
  */
 export async function verifyPath(path: string): Promise<VerifyReport> {
-  const files = (await stat(path)).isDirectory()
-    ? (await readdir(path)).filter((f) => SHARD.test(f)).sort().map((f) => join(path, f))
-    : [path];
+  const folder = (await stat(path).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+    const aside = asideOf(path);
+    throw new UserError(
+      existsSync(aside)
+        ? `${path} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.`
+        : `${path} does not exist.`,
+    );
+  })).isDirectory();
+  const entries = folder ? await readdir(path) : [];
+  const files = folder ? entries.filter((f) => SHARD.test(f)).sort().map((f) => join(path, f)) : [path];
   const manifest = await readManifest(dirname(files[0] ?? join(path, 'x')));
   const checks: FileCheck[] = [];
+  // Winnow writes manifest.json last: its shards (with their .idx, label map or reader) and no
+  // manifest are an export that stopped before it finished, however intact each shard is.
+  if (folder && files.length > 0 && !manifest && entries.some((e) => e.endsWith('.idx') || e === 'label_map.json' || e === 'read_example.py')) {
+    checks.push({ file: path, records: 0, problems: [`${path} holds ${files.length} shard${files.length === 1 ? '' : 's'} but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`] });
+  }
   for (const file of files) checks.push(await verifyShard(file, manifest?.get(basename(file))));
   if (manifest) {
     for (const name of manifest.keys()) {
