@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
+import { settleAtOpen } from './open-checks.ts';
 import { UserError } from '../errors.ts';
 
 export interface OpenOptions {
@@ -34,6 +35,7 @@ export function openCatalog(file: string, opts: OpenOptions = {}): Database.Data
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, file, opts.targetVersion);
+      if (opts.targetVersion === undefined) settleAtOpen(db);
     } else {
       migrate(db, file, 0); // only checks that the version is one we understand
     }

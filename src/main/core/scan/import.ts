@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
+import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
 import type { BlockhashMode } from '../hashing/blockhash-mode.ts';
@@ -115,6 +116,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     params.db.transaction(() => {
       sourceId = saveSource(params.db, root, params.labels, params.labelMapFile ?? null);
       merges = applyOverlap(params.db, overlap, root, sourceId);
+      if (merges.length) markClustersOwed(params.db);
     })();
     const writer = new ImageWriter(params.db, sourceId);
     const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
@@ -226,7 +228,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     report.merged = finishMerges(params.db, merges);
     syncDecisions(params.db);
     // Clusters already reviewed in this catalog follow the new images (same rule as last time).
-    if (report.added + report.changed + report.moved + report.missing + report.merged.length > 0) {
+    // Also when an earlier import died before its refresh (owed.ts): it committed the same kind of change.
+    if (report.added + report.changed + report.moved + report.missing + report.merged.length > 0 || clustersOwed(params.db)) {
       const run = refreshClusters(params.db);
       if (run) {
         report.clusters = run.clusters.length;
