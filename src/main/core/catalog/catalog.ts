@@ -9,6 +9,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Only for migration tests: stop at this schema version. */
   targetVersion?: number;
+  /** Hears a sentence for each repair the open made (open-checks.ts); the shell shows or logs it. */
+  onNotice?: (sentence: string) => void;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -35,7 +37,7 @@ export function openCatalog(file: string, opts: OpenOptions = {}): Database.Data
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, file, opts.targetVersion);
-      if (opts.targetVersion === undefined) settleAtOpen(db);
+      if (opts.targetVersion === undefined) settleAtOpen(db, file, opts.onNotice ?? (() => {}));
     } else {
       migrate(db, file, 0); // only checks that the version is one we understand
     }
