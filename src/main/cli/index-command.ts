@@ -8,10 +8,11 @@ import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { withCancel } from './progress-bar.ts';
 
 export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
-             [--max-pixels N] [--workers N] [--blockhash luma|colour] [--json]
+             [--max-pixels N] [--workers N] [--blockhash luma|colour] [--rehash] [--json]
   Imports (or re-imports) every image below DIR into the catalog FILE (created if needed).
   Labels come from the first sub-folder name (default), a CSV with image_id,label columns, or nowhere.
-  Re-importing reads only new or changed files. DIR is never written to.
+  Re-importing reads only new or changed files (by size and mtime); --rehash reads and hashes every
+  file again and updates those whose content changed. DIR is never written to.
   Each file is one image: importing a folder that holds imported folders takes their images over (same
   rows, decisions kept, re-labelled by this import); a folder inside an imported one becomes a source of
   its own, which re-scans of the outer folder skip. \`winnow sources\` lists and removes sources.
@@ -35,6 +36,7 @@ export async function indexCommand(argv: string[]): Promise<number> {
       'max-pixels': { type: 'string' },
       workers: { type: 'string' },
       blockhash: { type: 'string' },
+      rehash: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     1,
@@ -55,7 +57,7 @@ export async function indexCommand(argv: string[]): Promise<number> {
   try {
     const report = await withCancel('results so far are kept', (signal, onProgress) =>
       runImport(
-        { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers, ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}) },
+        { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers, rehash: Boolean(values.rehash), ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}) },
         { signal, onProgress },
       ),
     );

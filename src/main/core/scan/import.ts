@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
-import { ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
+import { ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
@@ -31,6 +31,12 @@ export interface ImportParams {
    * imports use the catalog's mode and refuse a different one. Default: colour.
    */
   blockhash?: BlockhashMode;
+  /**
+   * Read and hash every file, not only those whose size or mtime changed: an edit that keeps both
+   * (some tools restore the mtime) is otherwise never seen. Rows whose content did not change are
+   * left as they are and counted unchanged.
+   */
+  rehash?: boolean;
 }
 
 export interface ImportFailure {
@@ -69,6 +75,9 @@ export { catalogBlockhashMode, ImportInputError } from './import-inputs.ts';
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 const FLUSH_EVERY = 256;
 const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
+/** A re-read file whose row already says all there is (--rehash found the same content). */
+const sameAsStored = (old: KnownImage, f: WalkedFile, sha256: string): boolean =>
+  old.sha256 === sha256 && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures && (old.status === 'active' || old.status === 'excluded');
 
 /**
  * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
@@ -128,7 +137,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         seen.add(k);
         const old = known.get(k);
         const current = old && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures;
-        if (current && (old.status === 'active' || old.status === 'excluded')) {
+        if (current && (old.status === 'active' || old.status === 'excluded') && !params.rehash) {
           report.unchanged++;
           writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
         } else toHash.push(f);
@@ -164,6 +173,11 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
       }
       if (old) {
+        if (params.rehash && result.kind === 'image' && sameAsStored(old, file, result.sha256)) {
+          report.unchanged++;
+          writer.setLabel(old.id, base.labelId);
+          return;
+        }
         if (result.kind === 'image') report.changed++;
         writer.write(old.id, row);
         return;
