@@ -1,10 +1,13 @@
 // Issue 11 from the command line: content changes that keep size and mtime, which files are
 // accepted as catalogs, two imports at once, a full disk. Every fault is made outside the product.
-import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { winnow, winnowJson as json } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
+import { testHost } from '../helpers/host.ts';
 
 const dir = tempDir('winnow-catalog-faults-');
 afterAll(() => dir.cleanup());
@@ -45,4 +48,142 @@ describe('a file changed in place with the same size and mtime', () => {
     expect(again.failures).toEqual([]);
     expect(again.records).toBe(6);
   }, 60_000);
+});
+
+const tables = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+};
+const lastLine = (s: string): string => s.trim().split('\n').pop()!;
+
+describe('what --catalog accepts', () => {
+  it('refuses an SQLite database that is not a Winnow catalog, leaving it as it was', async () => {
+    const root = await folder('foreign-data', 2, 200);
+    const file = join(dir.path, 'notes.sqlite');
+    const db = new Database(file);
+    db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')");
+    db.close();
+    const before = readFileSync(file);
+    for (const args of [['dups'], ['folds'], ['index', root], ['list', '--csv'], ['resolve', '--accept-suggestions']]) {
+      const run = winnow(...args, '--catalog', file);
+      expect(run.code, args[0]).toBe(1);
+      expect(lastLine(run.stderr)).toBe(
+        `winnow: ${file} is an SQLite database but not a Winnow catalog (it holds the table notes); refusing to change it. Give a new file name to create a catalog.`,
+      );
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(tables(file)).toEqual(['notes']);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a mistyped --catalog is "Catalog not found" on every command but index, and no file is left', () => {
+    const file = join(dir.path, 'typo.winnow');
+    const sentence = `winnow: Catalog not found: ${file} (create one with winnow index DIR --catalog ${file})`;
+    for (const args of [['dups'], ['folds'], ['resolve', '--accept-suggestions'], ['undo'], ['redo'], ['list', '--csv'], ['sources'],
+      ['sources', '--remove', '1'], ['export', '--out', join(dir.path, 'typo-out')], ['dups', '--histogram']]) {
+      const run = winnow(...args, '--catalog', file);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(lastLine(run.stderr), args.join(' ')).toBe(sentence);
+      expect(existsSync(file), args.join(' ')).toBe(false);
+    }
+  });
+
+  it('index that fails on a bad folder leaves no catalog behind', () => {
+    const file = join(dir.path, 'badfolder.winnow');
+    const run = winnow('index', join(dir.path, 'no-such-folder'), '--catalog', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no-such-folder');
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a 0-byte file is refused by commands that need a catalog and becomes one through index', async () => {
+    const root = await folder('empty-file-data', 2, 300);
+    const file = join(dir.path, 'zero.winnow');
+    writeFileSync(file, '');
+    const run = winnow('folds', '--catalog', file);
+    expect(run.code).toBe(1);
+    expect(lastLine(run.stderr)).toBe(`winnow: ${file} is empty (0 bytes), not a catalog yet; create one with winnow index DIR --catalog ${file}`);
+    expect(statSync(file).size).toBe(0);
+    expect(json('index', root, '--catalog', file)).toMatchObject({ added: 2 });
+  });
+
+  it('a catalog with a negative schema version is refused with a sentence', async () => {
+    const root = await folder('negative-data', 2, 400);
+    const file = join(dir.path, 'negative.winnow');
+    expect(winnow('index', root, '--catalog', file).code).toBe(0);
+    const db = new Database(file);
+    db.pragma('user_version = -1');
+    db.close();
+    const run = winnow('dups', '--catalog', file);
+    expect(run.code).toBe(1);
+    expect(lastLine(run.stderr)).toBe(`winnow: ${file} is not a Winnow catalog (its schema version is -1); refusing to change it.`);
+  });
+
+  it('catalog.open refuses a device such as /dev/null with a sentence and creates nothing beside it', async () => {
+    rmSync('/dev/null-journal', { force: true }); // left by the bug this test is about
+    const { host } = testHost();
+    await expect(host.dispatch('catalog.open', { path: '/dev/null' })).rejects.toThrow(
+      '/dev/null is not a regular file; a catalog is a file, e.g. dataset.winnow.',
+    );
+    expect(existsSync('/dev/null-journal')).toBe(false);
+    await host.close();
+  });
+});
+
+/** Bind-mounts `src` read-only at `at`; false when this machine does not allow it. */
+function readOnlyMount(src: string, at: string): boolean {
+  mkdirSync(at, { recursive: true });
+  if (spawnSync('mount', ['--bind', src, at]).status !== 0) return false;
+  if (spawnSync('mount', ['-o', 'remount,ro,bind', at]).status === 0) return true;
+  spawnSync('umount', [at]);
+  return false;
+}
+const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
+
+describe('a read-only catalog', () => {
+  it.skipIf(!canMount)('in a read-only folder: list works, folds names the folder and the cause (skipped where bind mounts fail)', async (ctx) => {
+    const root = await folder('ro-data', 4, 500);
+    const rw = join(dir.path, 'rw');
+    mkdirSync(rw);
+    const file = join(rw, 'c.winnow');
+    expect(winnow('index', root, '--catalog', file).code).toBe(0);
+    const ro = join(dir.path, 'ro');
+    if (!readOnlyMount(rw, ro)) ctx.skip(); // the mount was refused after all
+    try {
+      const catalog = join(ro, 'c.winnow');
+      const list = winnow('list', '--catalog', catalog, '--csv');
+      expect(list.stderr).toBe('');
+      expect(list.stdout.trim().split('\n')).toHaveLength(5);
+      expect(winnow('sources', '--catalog', catalog).code).toBe(0);
+      const folds = winnow('folds', '--catalog', catalog);
+      expect(folds.code).toBe(1);
+      expect(lastLine(folds.stderr)).toBe(
+        `winnow: Cannot write the catalog ${catalog}: its folder ${ro} is read-only (SQLite keeps its journal beside the catalog); make the folder writable or copy the catalog to one that is.`,
+      );
+    } finally {
+      spawnSync('umount', [ro]);
+    }
+  });
+
+  it('that is itself read-only (chattr +i): list works, folds says the file is read-only (skipped without chattr)', async (ctx) => {
+    const root = await folder('immutable-data', 4, 600);
+    const file = join(dir.path, 'immutable.winnow');
+    expect(winnow('index', root, '--catalog', file).code).toBe(0);
+    if (spawnSync('chattr', ['+i', file]).status !== 0) ctx.skip(); // no chattr on this file system
+    try {
+      expect(winnow('list', '--catalog', file, '--csv').stdout.trim().split('\n')).toHaveLength(5);
+      const folds = winnow('folds', '--catalog', file);
+      expect(folds.code).toBe(1);
+      expect(lastLine(folds.stderr)).toBe(
+        `winnow: Cannot write the catalog ${file}: the file is read-only; make it writable (chmod u+w, or chattr -i) or copy it.`,
+      );
+    } finally {
+      spawnSync('chattr', ['-i', file]);
+    }
+  });
 });

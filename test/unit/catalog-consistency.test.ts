@@ -26,7 +26,7 @@ describe('clusters after an import that died before its cluster refresh', () => 
     await img.clone().jpeg({ quality: 40 }).toFile(join(root, 'a', 'copy.jpg'));
     for (let i = 0; i < 8; i++) await (await syntheticImage(300 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
     const file = join(dir.path, 'stale.winnow');
-    let db = openCatalog(file);
+    let db = openCatalog(file, { create: true });
     await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
     expect(computeClusters(db, PRESETS.balanced).clusters.map((c) => c.members.length)).toEqual([2]);
 
@@ -37,7 +37,7 @@ describe('clusters after an import that died before its cluster refresh', () => 
     db.exec('DROP TRIGGER inject');
     db.close();
 
-    db = openCatalog(file);
+    db = openCatalog(file, { create: true });
     const again = await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 11 });
     expect(members(db)).toEqual(['a/copy.jpg', 'a/orig.jpg', 'b/late.jpg']);
@@ -59,7 +59,7 @@ describe('clusters owed a refresh', () => {
     await img.clone().jpeg({ quality: 92 }).toFile(join(root, 'a', 'orig.jpg'));
     for (let i = 0; i < 6; i++) await (await syntheticImage(500 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
     const file = join(dir.path, 'owed.winnow');
-    let db = openCatalog(file);
+    let db = openCatalog(file, { create: true });
     await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
     computeClusters(db, PRESETS.balanced);
     await img.clone().resize(200, 150).jpeg({ quality: 85 }).toFile(join(root, 'b', 'late.jpg'));
@@ -69,7 +69,7 @@ describe('clusters owed a refresh', () => {
     expect(members(db)).toEqual([]); // stale: the copy is not clustered yet
     db.close();
 
-    db = openCatalog(file);
+    db = openCatalog(file, { create: true });
     expect(members(db)).toEqual(['a/orig.jpg', 'b/late.jpg']);
     expect(computeFolds(db, { k: 2, seed: 3, stratify: true, groups: true }).leakedPairs).toBe(0);
     db.close();

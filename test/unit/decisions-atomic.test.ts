@@ -31,7 +31,7 @@ beforeAll(async () => {
 /** A fresh clustered catalog of the three images (one cluster of two). */
 async function clustered(): Promise<{ file: string; db: Database.Database }> {
   const file = join(dir.path, `c${seq++}.winnow`);
-  const db = openCatalog(file);
+  const db = openCatalog(file, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
   expect(computeClusters(db, PRESETS.balanced).clusters).toHaveLength(1);
   return { file, db };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
@@ -44,7 +44,7 @@ export async function dupsCommand(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const db = openCatalog(resolve(catalog));
+  const db = openForCli(resolve(catalog));
   try {
     const run = computeClusters(db, rule, criteria);
     process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : formatRun(run));
@@ -56,7 +56,7 @@ export async function dupsCommand(argv: string[]): Promise<number> {
 
 function histogram(catalog: string, max: number, json: boolean): number {
   if (max > 32) throw new UsageError('--max must be at most 32');
-  const db = openCatalog(catalog, { readonly: true });
+  const db = openForCli(catalog, { readonly: true });
   try {
     const sweep = pHashSweep(db, max);
     const rows = sweep.histogram.map((pairs, d) => ({ distance: d, pairs, clusters: sweep.clusters[d]! }));

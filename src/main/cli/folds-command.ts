@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { computeFolds, foldRows, type FoldResult } from '../core/folds/catalog-folds.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { csvField } from './csv-out.ts';
@@ -31,7 +31,7 @@ export async function foldsCommand(argv: string[]): Promise<number> {
   const k = optionalInt(values, 'k', 2) ?? 5;
   const seed = optionalInt(values, 'seed', 0) ?? 42;
   if (k > 1000) throw new UsageError('--k must be at most 1000');
-  const db = openCatalog(resolve(catalog));
+  const db = openForCli(resolve(catalog));
   try {
     const result = computeFolds(db, {
       k, seed, stratify: !values['no-stratify'], groups: !values['no-groups'],

@@ -1,5 +1,6 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
@@ -53,7 +54,10 @@ export async function indexCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--blockhash must be luma or colour, not "${blockhash}"`);
   }
 
-  const db = openCatalog(resolve(catalog));
+  const file = resolve(catalog);
+  const isNew = !existsSync(file) || statSync(file).size === 0;
+  const db = openForCli(file, { create: true });
+  let failed = true;
   try {
     const report = await withCancel('results so far are kept', (signal, onProgress) =>
       runImport(
@@ -62,9 +66,14 @@ export async function indexCommand(argv: string[]): Promise<number> {
       ),
     );
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, catalog));
+    failed = false;
     return 0;
   } finally {
+    // A run that failed before importing anything (a mistyped DIR, a missing CSV) leaves no empty
+    // catalog behind to be mistaken for a real one later.
+    const leaveNothing = failed && isNew && (db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n === 0;
     db.close();
+    if (leaveNothing) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
 }
 

@@ -101,7 +101,7 @@ export class Host implements HostContext {
     }
     if (isDir) throw new HostError(`${path} is a folder; give a catalog file name, e.g. ${path.replace(/\/$/, '')}/dataset.winnow`);
     // A repair made at open (decisions re-applied) is logged; the catalog then opens as usual.
-    const db = openCatalog(path, { onNotice: (sentence) => this.log.error('catalog.open', sentence) });
+    const db = openCatalog(path, { create: true, onNotice: (sentence) => this.log.error('catalog.open', sentence) });
     this.catalogNow?.db.close();
     this.thumbs.clear();
     const opened = { db, path };
