@@ -1,11 +1,11 @@
 // Issue 11 from the command line: content changes that keep size and mtime, which files are
 // accepted as catalogs, two imports at once, a full disk. Every fault is made outside the product.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { winnow, winnowJson as json } from '../helpers/cli.ts';
+import { WINNOW_BIN, winnow, winnowJson as json } from '../helpers/cli.ts';
 import { syntheticImage, tempDir } from '../helpers/fixtures.ts';
 import { testHost } from '../helpers/host.ts';
 
@@ -186,4 +186,44 @@ describe('a read-only catalog', () => {
       spawnSync('chattr', ['-i', file]);
     }
   });
+});
+
+/** Runs ./bin/winnow without blocking, so two can run at once. */
+function winnowAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [WINNOW_BIN, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('two imports into one catalog at once', () => {
+  it('both end well, or one is refused with a sentence naming the other; the catalog holds every file once', async () => {
+    const root = await folder('twice-data', 40, 700);
+    const file = join(dir.path, 'twice.winnow');
+    for (const round of [0, 1]) {
+      if (round === 1) for (let i = 0; i < 20; i++) await (await syntheticImage(900 + i, 160, 120)).jpeg().toFile(join(root, 'a', `late${i}.jpg`));
+      const runs = await Promise.all([winnowAsync('index', root, '--catalog', file, '--json'), winnowAsync('index', root, '--catalog', file, '--json')]);
+      for (const run of runs) {
+        if (run.code === 0) continue;
+        expect(run.code).toBe(1);
+        expect(lastLine(run.stderr)).toMatch(new RegExp(`^winnow: Another import is running on ${file} \\(pid \\d+\\); wait for it to finish and run this one again\\.$`));
+      }
+      expect(runs.some((r) => r.code === 0)).toBe(true);
+      const ok = runs.filter((r) => r.code === 0).map((r) => JSON.parse(r.stdout));
+      // Between them, each new file was added exactly once.
+      expect(ok.reduce((n, r) => n + r.added, 0)).toBe(round === 0 ? 40 : 20);
+      const listed = winnow('list', '--catalog', file, '--csv').stdout.trim().split('\n');
+      expect(listed).toHaveLength(1 + (round === 0 ? 40 : 60));
+    }
+    // A holder that died without releasing (SIGKILL) does not block the next import.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const db = new Database(file);
+    db.prepare("INSERT INTO settings(key, value) VALUES ('import.running', ?)").run(dead);
+    db.close();
+    expect(json('index', root, '--catalog', file)).toMatchObject({ added: 0, unchanged: 60 });
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { importRunning } from '../core/catalog/import-lock.ts';
 import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
@@ -71,7 +72,9 @@ export async function indexCommand(argv: string[]): Promise<number> {
   } finally {
     // A run that failed before importing anything (a mistyped DIR, a missing CSV) leaves no empty
     // catalog behind to be mistaken for a real one later.
-    const leaveNothing = failed && isNew && (db.prepare('SELECT count(*) AS n FROM images').get() as { n: number }).n === 0;
+    // Not while another import (started on the same new file) is filling it.
+    const leaveNothing = failed && isNew && !importRunning(db) &&
+      (db.prepare('SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM sources) AS n').get() as { n: number }).n === 0;
     db.close();
     if (leaveNothing) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }

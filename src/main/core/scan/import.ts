@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { takeImportLock } from '../catalog/import-lock.ts';
 import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
@@ -86,6 +87,15 @@ const sameAsStored = (old: KnownImage, f: WalkedFile, sha256: string): boolean =
  * ever read. Cancelling keeps every result already written.
  */
 export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
+  const release = takeImportLock(params.db);
+  try {
+    return await importFolder(params, ctx);
+  } finally {
+    release();
+  }
+}
+
+async function importFolder(params: ImportParams, ctx: JobContext): Promise<ImportReport> {
   const started = performance.now();
   const root = await resolveFolder(params.root);
   const blockhash = catalogBlockhashMode(params.db, params.blockhash);
