@@ -227,3 +227,29 @@ describe('two imports into one catalog at once', () => {
     expect(json('index', root, '--catalog', file)).toMatchObject({ added: 0, unchanged: 60 });
   }, 120_000);
 });
+
+describe('a full disk during import', () => {
+  it.skipIf(!canMount)('says which disk is full and stops; no image is stored as failed (skipped where tmpfs cannot be mounted)', async (ctx) => {
+    const root = join(dir.path, 'full-data');
+    mkdirSync(root);
+    for (let i = 0; i < 400; i++) await (await syntheticImage(2000 + i, 64, 48)).jpeg({ quality: 80 }).toFile(join(root, `img${i}.jpg`));
+    const disk = join(dir.path, 'small-disk');
+    mkdirSync(disk);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status !== 0) ctx.skip();
+    try {
+      const file = join(disk, 'c.winnow');
+      const run = winnow('index', root, '--catalog', file, '--workers', '1');
+      expect(run.code).toBe(1);
+      expect(lastLine(run.stderr)).toBe(
+        `winnow: The disk holding ${file} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
+      );
+      expect(run.stdout).toBe('');
+      const db = new Database(file, { readonly: true });
+      const errors = db.prepare("SELECT count(*) AS n FROM images WHERE status = 'error'").get() as { n: number };
+      db.close();
+      expect(errors.n).toBe(0);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  }, 120_000);
+});

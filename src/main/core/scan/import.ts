@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { takeImportLock } from '../catalog/import-lock.ts';
+import { UserError } from '../errors.ts';
 import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
@@ -90,8 +91,20 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
   const release = takeImportLock(params.db);
   try {
     return await importFolder(params, ctx);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_FULL') {
+      throw new UserError(
+        `The disk holding ${params.db.name} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
+      );
+    }
+    throw err;
   } finally {
-    release();
+    try {
+      release();
+    } catch {
+      // A full disk cannot take even this write; the lock names this process, so once it has
+      // ended the next import takes the lock over (import-lock.ts).
+    }
   }
 }
 
@@ -204,20 +217,30 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
     let next = 0;
     let done = 0;
     let lastFlush = performance.now();
+    // The first failure to write (a full disk) stops every lane: files still in flight are not
+    // results of their own ("worker pool is closed") and nothing more can be stored anyway.
+    let writeFailed: unknown = null;
     const lane = async (): Promise<void> => {
-      while (next < toHash.length && !ctx.signal?.aborted) {
+      while (next < toHash.length && !ctx.signal?.aborted && writeFailed === null) {
         const file = toHash[next++]!;
         const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
         let result: FileResult;
         try {
           result = await pool.run({ path: abs, maxPixels, blockhash });
         } catch (err) {
+          if (writeFailed !== null) return;
           result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
         }
+        if (writeFailed !== null) return;
         pending.push({ file, result });
         done++;
         if (pending.length >= FLUSH_EVERY || performance.now() - lastFlush > 250) {
-          flush();
+          try {
+            flush();
+          } catch (err) {
+            writeFailed = err;
+            throw err;
+          }
           lastFlush = performance.now();
         }
         progress.update(done);
@@ -227,7 +250,7 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
       await Promise.all(Array.from({ length: 4 * (params.workers ?? availableParallelism()) }, lane));
     } finally {
       await pool.close();
-      flush();
+      if (writeFailed === null) flush();
     }
     progress.update(done, true);
     report.cancelled = ctx.signal?.aborted ?? false;
