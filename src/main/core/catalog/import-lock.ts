@@ -28,6 +28,31 @@ export function takeImportLock(db: Database.Database): () => void {
   };
 }
 
+/**
+ * Runs one import holding the lock. A full disk under the catalog is the user's to fix, so it is
+ * said as such, naming the file.
+ */
+export async function withImportLock<T>(db: Database.Database, run: () => Promise<T>): Promise<T> {
+  const release = takeImportLock(db);
+  try {
+    return await run();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_FULL') {
+      throw new UserError(
+        `The disk holding ${db.name} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
+      );
+    }
+    throw err;
+  } finally {
+    try {
+      release();
+    } catch {
+      // A full disk cannot take even this write; the lock names this process, so once it has
+      // ended the next import takes it over.
+    }
+  }
+}
+
 /** Whether an import holds the lock now (a live process other than this one). */
 export function importRunning(db: Database.Database): boolean {
   const held = getSetting(db, KEY);

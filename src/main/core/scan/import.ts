@@ -1,76 +1,20 @@
 import { availableParallelism } from 'node:os';
-import type Database from 'better-sqlite3';
 import { ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
-import { takeImportLock } from '../catalog/import-lock.ts';
-import { UserError } from '../errors.ts';
+import { withImportLock } from '../catalog/import-lock.ts';
 import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
-import type { BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { refreshClusters } from '../dups/clusters.ts';
-import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
-import { catalogBlockhashMode, resolveFolder } from './import-inputs.ts';
+import { catalogBlockhashMode, resolveFolder, type ImportParams, type ImportReport } from './import-inputs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
-import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
+import { LabelResolver, readLabelMap } from './labels.ts';
 import { assignMoves } from './moves.ts';
 import { WorkerPool, workerEntry } from './pool.ts';
-import { applyOverlap, finishMerges, planOverlap, type PendingMerge, type SourceMerge } from './source-overlap.ts';
+import { applyOverlap, finishMerges, planOverlap, type PendingMerge } from './source-overlap.ts';
 import { show, walk, type WalkedFile } from './walk.ts';
 
-export interface ImportParams {
-  db: Database.Database;
-  root: string;
-  labels: LabelSpec;
-  labelMapFile?: string;
-  /** Images with more pixels are refused as possible decompression bombs. */
-  maxPixels?: number;
-  workers?: number;
-  /** The hashing worker's script; default: the one beside this module (sources or bundle). */
-  workerScript?: URL;
-  /**
-   * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
-   * imports use the catalog's mode and refuse a different one. Default: colour.
-   */
-  blockhash?: BlockhashMode;
-  /**
-   * Read and hash every file, not only those whose size or mtime changed: an edit that keeps both
-   * (some tools restore the mtime) is otherwise never seen. Rows whose content did not change are
-   * left as they are and counted unchanged.
-   */
-  rehash?: boolean;
-}
-
-export interface ImportFailure {
-  path: string;
-  error: string;
-}
-
-export interface ImportReport {
-  root: string;
-  /** Where this import took labels from (the spec stored for its source). */
-  labelMode: LabelSpec['mode'];
-  found: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  moved: number;
-  missing: number;
-  failed: number;
-  skipped: number;
-  cancelled: boolean;
-  failures: ImportFailure[];
-  labelProblems: string[];
-  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
-  merged: SourceMerge[];
-  seconds: number;
-  hashedPerSec: number;
-  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
-  clusters?: number;
-  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
-  clusterSearch?: SearchStats;
-}
-
+export type { ImportFailure, ImportParams, ImportReport } from './import-inputs.ts';
 // Part of the import's interface: its input errors and the catalog's mode check.
 export { catalogBlockhashMode, ImportInputError } from './import-inputs.ts';
 
@@ -88,24 +32,7 @@ const sameAsStored = (old: KnownImage, f: WalkedFile, sha256: string): boolean =
  * ever read. Cancelling keeps every result already written.
  */
 export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
-  const release = takeImportLock(params.db);
-  try {
-    return await importFolder(params, ctx);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_FULL') {
-      throw new UserError(
-        `The disk holding ${params.db.name} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
-      );
-    }
-    throw err;
-  } finally {
-    try {
-      release();
-    } catch {
-      // A full disk cannot take even this write; the lock names this process, so once it has
-      // ended the next import takes the lock over (import-lock.ts).
-    }
-  }
+  return withImportLock(params.db, () => importFolder(params, ctx));
 }
 
 async function importFolder(params: ImportParams, ctx: JobContext): Promise<ImportReport> {
