@@ -173,7 +173,8 @@ describe('a read-only catalog', () => {
   it('that is itself read-only (chattr +i): list works, folds says the file is read-only (skipped without chattr)', async (ctx) => {
     const root = await folder('immutable-data', 4, 600);
     const file = join(dir.path, 'immutable.winnow');
-    expect(winnow('index', root, '--catalog', file).code).toBe(0);
+    const indexed = winnow('index', root, '--catalog', file);
+    expect(indexed.code, indexed.stderr).toBe(0);
     if (spawnSync('chattr', ['+i', file]).status !== 0) ctx.skip(); // no chattr on this file system
     try {
       expect(winnow('list', '--catalog', file, '--csv').stdout.trim().split('\n')).toHaveLength(5);
@@ -209,7 +210,7 @@ describe('two imports into one catalog at once', () => {
       const runs = await Promise.all([winnowAsync('index', root, '--catalog', file, '--json'), winnowAsync('index', root, '--catalog', file, '--json')]);
       for (const run of runs) {
         if (run.code === 0) continue;
-        expect(run.code).toBe(1);
+        expect(run.code, run.stderr).toBe(1);
         expect(lastLine(run.stderr)).toMatch(new RegExp(`^winnow: Another import is running on ${file} \\(pid \\d+\\); wait for it to finish and run this one again\\.$`));
       }
       expect(runs.some((r) => r.code === 0)).toBe(true);
