@@ -1,7 +1,7 @@
 // Issue 11 from the command line: content changes that keep size and mtime, which files are
 // accepted as catalogs, two imports at once, a full disk. Every fault is made outside the product.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -253,4 +253,25 @@ describe('a full disk during import', () => {
       spawnSync('umount', [disk]);
     }
   }, 120_000);
+});
+
+describe('read-only commands on a catalog whose images disagree with its decisions', () => {
+  it('list and export see the decisions (repaired at open, said once on stderr)', async () => {
+    const root = await folder('disagree-data', 4, 800);
+    copyFileSync(join(root, 'a', 'img1.jpg'), join(root, 'a', 'img1-copy.jpg'));
+    const file = join(dir.path, 'disagree.winnow');
+    expect(winnow('index', root, '--catalog', file).code).toBe(0);
+    expect(winnow('dups', '--catalog', file).code).toBe(0);
+    expect(winnow('resolve', '--catalog', file, '--keep', 'a/img1.jpg').code).toBe(0);
+    const db = new Database(file);
+    db.prepare("UPDATE images SET status = 'active' WHERE rel_path = 'a/img1-copy.jpg'").run();
+    db.close();
+    const list = winnow('list', '--catalog', file, '--json');
+    expect(list.stderr).toBe(`winnow: ${file}: 1 image(s) did not show the decisions recorded for them (an interrupted or outside write); they were set from the decisions again.\n`);
+    const rows = JSON.parse(list.stdout) as { path: string; status: string }[];
+    expect(rows.find((r) => r.path === 'a/img1-copy.jpg')!.status).toBe('excluded');
+    expect(winnow('folds', '--catalog', file, '--k', '2').code).toBe(0);
+    const exported = json('export', '--catalog', file, '--out', join(dir.path, 'disagree-out'), '--size', 'none');
+    expect(exported.records).toBe(4);
+  });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openForCli } from './open-catalog.ts';
+import { openForCli, openForReading } from './open-catalog.ts';
 import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
@@ -56,7 +56,7 @@ export async function dupsCommand(argv: string[]): Promise<number> {
 
 function histogram(catalog: string, max: number, json: boolean): number {
   if (max > 32) throw new UsageError('--max must be at most 32');
-  const db = openForCli(catalog, { readonly: true });
+  const db = openForReading(catalog);
   try {
     const sweep = pHashSweep(db, max);
     const rows = sweep.histogram.map((pairs, d) => ({ distance: d, pairs, clusters: sweep.clusters[d]! }));

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openForCli } from './open-catalog.ts';
+import { openForReading } from './open-catalog.ts';
 import { runExport, type ExportReport } from '../core/export/export.ts';
 import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSettings } from '../core/export/settings.ts';
 import type { ResizeMode } from '../core/export/transform.ts';
@@ -69,7 +69,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     overwrite: Boolean(values.overwrite),
     unlabelled,
   };
-  const db = openForCli(resolve(catalog), { readonly: true });
+  const db = openForReading(resolve(catalog));
   try {
     const report = await withCancel('no partial shard or manifest is left behind', (signal, onProgress) =>
       runExport(db, settings, { signal, onProgress }),

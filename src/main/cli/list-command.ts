@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openForCli } from './open-catalog.ts';
+import { openForReading } from './open-catalog.ts';
 import { listImages, type ImageListRow } from '../core/catalog/images.ts';
 import { parse, requireString, UsageError } from './args.ts';
 import { csvField } from './csv-out.ts';
@@ -16,7 +16,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { catalog: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' } }, 0);
   const catalog = requireString(values, 'catalog');
   if (!values.csv === !values.json) throw new UsageError('list needs exactly one of --csv or --json');
-  const db = openForCli(resolve(catalog), { readonly: true });
+  const db = openForReading(resolve(catalog));
   try {
     const rows = listImages(db);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openForCli } from './open-catalog.ts';
+import { openForCli, openForReading } from './open-catalog.ts';
 import { listSources, removeSource, type SourceInfo } from '../core/catalog/sources.ts';
 import { describeLabels } from '../../shared/source-text.ts';
 import { parse, requireString, UsageError } from './args.ts';
@@ -18,7 +18,7 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
   const catalog = resolve(requireString(values, 'catalog'));
   const target = values.remove as string | undefined;
   if (target === undefined) {
-    const db = openForCli(catalog, { readonly: true });
+    const db = openForReading(catalog);
     try {
       const sources = listSources(db);
       process.stdout.write(values.json ? `${JSON.stringify(sources, null, 2)}\n` : formatSources(sources));
