@@ -88,7 +88,10 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
   const allPairs = findPairs(incData, THRESHOLD);
   const old = { a: [] as number[], b: [] as number[] };
   for (let k = 0; k < allPairs.length; k++) {
-    if (allPairs.b[k]! < incN - added) old.a.push(allPairs.a[k]!), old.b.push(allPairs.b[k]!);
+    if (allPairs.b[k]! < incN - added) {
+      old.a.push(allPairs.a[k]!);
+      old.b.push(allPairs.b[k]!);
+    }
   }
   const isQuery = new Uint8Array(incN).fill(1, incN - added);
   const incS: number[] = [];

@@ -49,7 +49,7 @@ async function work(t: Task): Promise<number> {
 }
 
 if (!isMainThread && workerData === 'export-transform') {
-  parentPort!.on('message', async (t: Task) => parentPort!.postMessage(await work(t)));
+  parentPort!.on('message', (t: Task) => void work(t).then((bytes) => parentPort!.postMessage(bytes)));
 }
 
 /** Wall-clock images/s of one job split over the pool; also the total output bytes. */

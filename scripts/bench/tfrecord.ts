@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32cJs, crc32cNative } from '../../src/main/core/tfrecord/crc32c.ts';
 import { decodeExample } from '../../src/main/core/tfrecord/decode.ts';
 import { encodeExample, type FeatureValue } from '../../src/main/core/tfrecord/example.ts';
-import { decodeExamplePb, encodeExamplePb } from '../../src/main/core/tfrecord/pb.ts';
+import { decodeExamplePb, encodeExamplePb } from '../../test/reference/protobuf-example.ts';
 import { readRecords } from '../../src/main/core/tfrecord/reader.ts';
 import { TFRecordWriter } from '../../src/main/core/tfrecord/writer.ts';
 import type { Figure } from './report.ts';

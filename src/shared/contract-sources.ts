@@ -28,11 +28,16 @@ export interface SourceRemoval {
 
 /** Rows an import took over from an overlapping source (see core/scan/source-overlap.ts). */
 export interface SourceMerge {
-  /** contained: that source lay inside the imported folder and is now part of it; enclosing: the folder lies inside that source. */
+  /**
+   * contained: that source lay inside this import's folder and is now part of it (its entry removed);
+   * enclosing: this folder lies inside that source, which keeps the rest and skips this folder from now on.
+   */
   kind: 'contained' | 'enclosing';
-  /** contained: relative to the imported folder ('plants/'); enclosing: that source's absolute folder. */
+  /** contained: its folder relative to this import's root ('plants/'); enclosing: its absolute folder. */
   from: string;
+  /** Rows that now belong to this import's source, ids unchanged. */
   files: number;
+  /** Of those, rows whose label this import's spec changed. */
   relabelled: number;
   /** Second rows for the same files (catalogs from before this rule), dropped. */
   duplicates: number;

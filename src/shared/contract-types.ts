@@ -53,12 +53,16 @@ export interface Failure {
 export const JOB_KINDS = ['import', 'export', 'clusters', 'folds'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/** A job's progress, as every long operation in the core reports it (core/jobs.ts). */
 export interface Progress {
   phase: string;
   done: number;
   total: number;
+  /** Items per second over the phase so far. */
   ratePerSec: number;
+  /** Seconds left at the current rate; null until there is a rate to go by. */
   etaSec: number | null;
+  /** The part in progress, e.g. the shard being written. */
   detail?: { label: string; done: number; total: number | null };
 }
 
@@ -268,15 +272,21 @@ export interface ExportReport {
   recordsPerSec: number;
 }
 
-/** Labels among the images an export writes (core/export/plan.ts). */
+/** Labels among the active images with a fold: 'none' makes the export a test set without targets. */
 export type Labelling = 'all' | 'mixed' | 'none';
-/** Unlabelled images next to labelled ones: left out (default) or written with target -1. */
+/**
+ * Unlabelled images next to labelled ones: 'skip' (default) leaves them out (a sparse-categorical loss
+ * fails or learns garbage on target -1), 'include' writes them with target -1.
+ */
 export const UNLABELLED_POLICIES = ['skip', 'include'] as const;
 export type UnlabelledPolicy = (typeof UNLABELLED_POLICIES)[number];
 
 /** Features written besides image, target and image_name (the notebook's three). */
 export const EXPORT_OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
 export const RESIZE_MODES = ['fill-crop', 'stretch', 'fit-pad', 'none'] as const;
+export type ResizeMode = (typeof RESIZE_MODES)[number];
+/** Shard file names unless the user picks others: the notebook's pattern. */
+export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
 
 /** One catalog image through the export's own transform (what the export would write for it). */
 export interface ExportPreview {

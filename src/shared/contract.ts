@@ -9,9 +9,10 @@ export * from './contract-sources.ts';
 import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
 import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, UnlabelledPolicy } from './contract-types.ts';
 import type { SourceRemoval } from './contract-sources.ts';
+import { MAX_IMAGE_SIDE, MAX_SEED } from './limits.ts';
 
 const exportTransform = {
-  size: nullable(object({ width: int(1, 16384), height: int(1, 16384) })),
+  size: nullable(object({ width: int(1, MAX_IMAGE_SIDE), height: int(1, MAX_IMAGE_SIDE) })),
   mode: oneOf(RESIZE_MODES),
   quality: int(1, 100),
   chroma: oneOf(['420', '444'] as const),
@@ -75,7 +76,7 @@ export const ARGS = {
   'dups.trash': object({ id: int(1, Number.MAX_SAFE_INTEGER) }),
   'dups.undo': none,
   'dups.redo': none,
-  'folds.compute': object({ k: int(2, 100), seed: int(0, 2 ** 31 - 1), stratify: bool(), groups: bool() }),
+  'folds.compute': object({ k: int(2, 100), seed: int(0, MAX_SEED), stratify: bool(), groups: bool() }),
   'folds.load': none,
   'viewer.inspect': object({ path, record: optional(int(0, 1e9)) }),
   'viewer.samples': object({ path, offset: int(0, 1e9), limit: int(1, 48) }),

@@ -39,7 +39,7 @@ export function bool(): Validator<boolean> {
 export function oneOf<const T extends readonly string[]>(values: T): Validator<T[number]> {
   return (v, path) => {
     if (typeof v !== 'string' || !values.includes(v)) return fail(path, `one of ${values.join(', ')}`, v);
-    return v as T[number];
+    return v;
   };
 }
 

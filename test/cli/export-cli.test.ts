@@ -97,7 +97,7 @@ describe('winnow export / inspect / verify', () => {
     expect(v.stdout).toMatch(/All files are intact/);
     const shard = join(out, report.shards[1].file);
     const bytes = readFileSync(shard);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100]! ^= 0xff;
     writeFileSync(shard, bytes);
     v = winnow('verify', out);
     expect(v.code).toBe(1);

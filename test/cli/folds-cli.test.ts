@@ -70,6 +70,6 @@ describe('winnow folds', () => {
   it('explains bad options', () => {
     const run = winnow('folds', '--catalog', catalog, '--k', '1');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--k must be a whole number ≥ 2/);
+    expect(run.stderr).toMatch(/--k must be a whole number from 2 to 1000, not "1"/);
   });
 });

@@ -68,16 +68,16 @@ function refScan(grey: Uint8Array, width: number, height: number, lut: HalfLevel
     rowBlocks.fill(0);
     for (let c = 0; c < ncx; c++) {
       const s = rowCells[c]!;
-      sums[cy * ncx + c] += s;
-      rowBlocks[ax.first[c]!] += s * ax.weight[c]!;
-      rowBlocks[ax.second[c]!] += s * (1 - ax.weight[c]!);
+      sums[cy * ncx + c]! += s;
+      rowBlocks[ax.first[c]!]! += s * ax.weight[c]!;
+      rowBlocks[ax.second[c]!]! += s * (1 - ax.weight[c]!);
     }
     for (let j = 0; j < 8; j++) {
-      bh[ay.first[cy]! * 8 + j] += rowBlocks[j]! * ay.weight[cy]!;
-      bh[ay.second[cy]! * 8 + j] += rowBlocks[j]! * (1 - ay.weight[cy]!);
+      bh[ay.first[cy]! * 8 + j]! += rowBlocks[j]! * ay.weight[cy]!;
+      bh[ay.second[cy]! * 8 + j]! += rowBlocks[j]! * (1 - ay.weight[cy]!);
     }
   }
-  for (let i = 0; i < 64; i++) bh[i] *= 1.5;
+  for (let i = 0; i < 64; i++) bh[i]! *= 1.5;
   return { sums, ncx, ncy, xe, ye, bh };
 }
 
@@ -118,7 +118,7 @@ function refWeights(n: number, edges: Int32Array, out: number, groups: number) {
     const norm = ww !== 0 ? 1 / ww : 1;
     for (let x = xmin; x < xmax; x++) {
       const c = cellOf[x]!;
-      dense[g * ncells + c] += (w[x - xmin]! * norm) / (edges[c + 1]! - edges[c]!);
+      dense[g * ncells + c]! += (w[x - xmin]! * norm) / (edges[c + 1]! - edges[c]!);
     }
   }
   const start = new Int32Array(groups);

@@ -88,7 +88,7 @@ describe('64-bit helpers', () => {
 describe('Pillow LANCZOS resize emulation', () => {
   it('keeps a constant image constant', () => {
     const src = new Uint8Array(123 * 77).fill(37);
-    for (const [w, h] of [[8, 8], [9, 8], [32, 32], [200, 150]]) {
+    for (const [w, h] of [[8, 8], [9, 8], [32, 32], [200, 150]] as const) {
       expect(new Set(resizeL(src, 123, 77, w, h))).toEqual(new Set([37]));
     }
   });

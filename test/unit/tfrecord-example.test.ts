@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeExample } from '../../src/main/core/tfrecord/decode.ts';
 import { encodeExample, type DecodedFeature, type FeatureValue } from '../../src/main/core/tfrecord/example.ts';
-import { decodeExamplePb, encodeExamplePb } from '../../src/main/core/tfrecord/pb.ts';
+import { decodeExamplePb, encodeExamplePb } from '../reference/protobuf-example.ts';
 import { inferSchema } from '../../src/main/core/tfrecord/schema.ts';
-import { tensorflow } from '../../src/main/core/tfrecord/generated/example.js';
+import { tensorflow } from '../reference/generated/example.js';
 
 const BIG = [0n, 1n, -1n, 127n, 128n, 2n ** 53n + 1n, -(2n ** 53n) - 3n, 2n ** 63n - 1n, -(2n ** 63n), 2n ** 31n, -(2n ** 31n)];
 

@@ -26,10 +26,18 @@ export function requireString(values: Record<string, unknown>, name: string): st
   return v;
 }
 
-export function optionalInt(values: Record<string, unknown>, name: string, min: number): number | undefined {
+/**
+ * A whole number in min..max, written as plain decimal digits. Number() alone would take '' as 0,
+ * ' 7', '1e3' and '0x10' as numbers, and round anything above 2^53 silently.
+ */
+export function wholeNumber(text: string, what: string, min: number, max: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${what} must be a whole number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+export function optionalInt(values: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, not "${String(v)}"`);
-  return n;
+  return wholeNumber(String(v), `--${name}`, min, max);
 }

@@ -4,6 +4,7 @@ import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../c
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const DUPS_USAGE = `winnow dups --catalog FILE [--preset strict|balanced|loose] [--phash N] [--dhash N] [--no-mirror]
             [--keep-by resolution,filesize,quality,oldest,path] [--json]
@@ -30,14 +31,14 @@ export async function dupsCommand(argv: string[]): Promise<number> {
     0,
   );
   const catalog = requireString(values, 'catalog');
-  if (values.histogram) return histogram(resolve(catalog), optionalInt(values, 'max', 0) ?? 16, Boolean(values.json));
+  if (values.histogram) return histogram(resolve(catalog), optionalInt(values, 'max', 0, 32) ?? 16, Boolean(values.json));
   let rule;
   let criteria;
   try {
     rule = parseRule({
       preset: values.preset as string | undefined,
-      phash: optionalInt(values, 'phash', 0),
-      dhash: optionalInt(values, 'dhash', 0),
+      phash: optionalInt(values, 'phash', 0, 32),
+      dhash: optionalInt(values, 'dhash', 0, 64),
       mirror: values['no-mirror'] ? false : undefined,
     });
     criteria = values['keep-by'] ? parseKeeperCriteria(values['keep-by'] as string) : undefined;
@@ -47,7 +48,8 @@ export async function dupsCommand(argv: string[]): Promise<number> {
   const db = openForCli(resolve(catalog));
   try {
     const run = computeClusters(db, rule, criteria);
-    process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : formatRun(run));
+    if (values.json) printJson(toJson(run));
+    else printText(formatRun(run));
     return 0;
   } finally {
     db.close();
@@ -55,16 +57,15 @@ export async function dupsCommand(argv: string[]): Promise<number> {
 }
 
 function histogram(catalog: string, max: number, json: boolean): number {
-  if (max > 32) throw new UsageError('--max must be at most 32');
   const db = openForReading(catalog);
   try {
     const sweep = pHashSweep(db, max);
     const rows = sweep.histogram.map((pairs, d) => ({ distance: d, pairs, clusters: sweep.clusters[d]! }));
-    if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    if (json) printJson(rows);
     else {
       const lines = ['pHash distance   pairs   clusters at this threshold'];
       for (const r of rows) lines.push(`${String(r.distance).padStart(14)} ${String(r.pairs).padStart(7)} ${String(r.clusters).padStart(10)}`);
-      process.stdout.write(`${lines.join('\n')}\n`);
+      printText(`${lines.join('\n')}\n`);
     }
     return 0;
   } finally {
@@ -115,16 +116,16 @@ export function formatRun(run: ClusterRun): string {
 }
 
 function formatCluster(c: Cluster): string[] {
-  const labels = [...new Set(c.members.map((m) => m.label ?? '(none)'))];
+  const labels = [...new Set(c.members.map((m) => (m.label === null ? '(none)' : visible(m.label))))];
   const head = `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
-    `${c.notDuplicates ? '  [not duplicates]' : c.resolved ? '  [resolved]' : ''}  keep ${c.suggestedPath}: ${c.reason}`;
-  const width = Math.max(...c.members.map((m) => m.path.length));
+    `${c.notDuplicates ? '  [not duplicates]' : c.resolved ? '  [resolved]' : ''}  keep ${visible(c.suggestedPath)}: ${c.reason}`;
+  const width = Math.max(...c.members.map((m) => visible(m.path).length));
   return [
     head,
     ...c.members.map(
       (m) =>
-        `  ${m.id === c.suggested ? '*' : ' '} ${m.path.padEnd(width)}  ${`${m.width}×${m.height}`.padStart(11)}  ` +
-        `${m.format.padEnd(4)} ${String(Math.round(m.size / 1024)).padStart(6)} KB  d=${String(m.distance).padStart(2)}  ${m.status.padEnd(8)} ${m.label ?? ''}`,
+        `  ${m.id === c.suggested ? '*' : ' '} ${visible(m.path).padEnd(width)}  ${`${m.width}×${m.height}`.padStart(11)}  ` +
+        `${m.format.padEnd(4)} ${String(Math.round(m.size / 1024)).padStart(6)} KB  d=${String(m.distance).padStart(2)}  ${m.status.padEnd(8)} ${visible(m.label ?? '')}`,
     ),
   ];
 }

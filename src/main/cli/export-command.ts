@@ -5,8 +5,11 @@ import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSe
 import type { ResizeMode } from '../core/export/transform.ts';
 import { UNLABELLED_POLICIES, type UnlabelledPolicy } from '../core/export/plan.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { MAX_FOLDS, MAX_IMAGE_SIDE, MAX_SEED } from '../../shared/limits.ts';
+import { RESIZE_MODES } from '../../shared/contract-types.ts';
 import { testSetNote } from '../../shared/export-notes.ts';
 import { withCancel } from './progress-bar.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x512|none] [--resize fill-crop|stretch|fit-pad]
               [--quality 90] [--chroma 420|444] [--no-passthrough] [--folds all|0,1] [--max-records N]
@@ -21,7 +24,7 @@ export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x
   writes them with target -1. When no image has a label, every image is written without target,
   label or one_hot_class, as a test set.`;
 
-const MODES: ResizeMode[] = ['fill-crop', 'stretch', 'fit-pad', 'none'];
+const MODES: readonly ResizeMode[] = RESIZE_MODES;
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse(
@@ -42,12 +45,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const mode = ((values.resize as string | undefined) ?? (size ? 'fill-crop' : 'none')) as ResizeMode;
   if (!MODES.includes(mode)) throw new UsageError(`--resize must be one of ${MODES.join(', ')}`);
   if (size && mode === 'none') throw new UsageError('--resize none goes with --size none');
-  const quality = optionalInt(values, 'quality', 1) ?? 90;
-  if (quality > 100) throw new UsageError('--quality must be 1..100');
+  const quality = optionalInt(values, 'quality', 1, 100) ?? 90;
   const chroma = (values.chroma as string | undefined) ?? '420';
   if (chroma !== '420' && chroma !== '444') throw new UsageError('--chroma must be 420 or 444');
   if (values.gzip && values.zlib) throw new UsageError('choose one of --gzip and --zlib');
-  const maxMb = optionalInt(values, 'max-mb', 1);
+  const maxMb = optionalInt(values, 'max-mb', 1, 1024 * 1024); // up to a TiB per shard
   const unlabelled = ((values.unlabelled as string | undefined) ?? 'skip') as UnlabelledPolicy;
   if (!UNLABELLED_POLICIES.includes(unlabelled)) throw new UsageError(`--unlabelled must be skip or include, not "${unlabelled}"`);
   let features;
@@ -59,9 +61,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const settings: ExportSettings = {
     outDir: out,
     folds: parseFolds(values.folds as string | undefined),
-    maxRecordsPerShard: optionalInt(values, 'max-records', 1) ?? null,
+    maxRecordsPerShard: optionalInt(values, 'max-records', 1, 1e9) ?? null,
     maxBytesPerShard: maxMb ? maxMb * 1024 * 1024 : null,
-    seed: optionalInt(values, 'seed', 0) ?? 42,
+    seed: optionalInt(values, 'seed', 0, MAX_SEED) ?? 42,
     transform: { size, mode, quality, chroma, passthrough: !values['no-passthrough'] },
     features,
     nameTemplate: (values.name as string | undefined) ?? DEFAULT_NAME_TEMPLATE,
@@ -74,7 +76,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const report = await withCancel('no partial shard or manifest is left behind', (signal, onProgress) =>
       runExport(db, settings, { signal, onProgress }),
     );
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    if (values.json) printJson(report);
+    else printText(formatReport(report));
     return 0;
   } finally {
     db.close();
@@ -83,16 +86,20 @@ export async function exportCommand(argv: string[]): Promise<number> {
 
 function parseSize(text: string): { width: number; height: number } {
   const m = /^(\d+)x(\d+)$/i.exec(text);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > 16384 || Number(m[2]) > 16384) {
-    throw new UsageError(`--size must be WIDTHxHEIGHT (e.g. 512x512) or none, not "${text}"`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1 || Number(m[1]) > MAX_IMAGE_SIDE || Number(m[2]) > MAX_IMAGE_SIDE) {
+    throw new UsageError(`--size must be WIDTHxHEIGHT (each 1 to ${MAX_IMAGE_SIDE}, e.g. 512x512) or none, not "${text}"`);
   }
   return { width: Number(m[1]), height: Number(m[2]) };
 }
 
 function parseFolds(text: string | undefined): number[] | null {
   if (text === undefined || text === 'all') return null;
-  const folds = text.split(',').map((s) => Number(s.trim()));
-  if (folds.some((f) => !Number.isInteger(f) || f < 0)) throw new UsageError(`--folds must be all or a list like 0,1, not "${text}"`);
+  // Each item strictly: '' (from --folds '' or 1,,2) would otherwise read as fold 0.
+  const parts = text.split(',').map((s) => s.trim());
+  if (parts.some((s) => !/^\d+$/.test(s) || Number(s) >= MAX_FOLDS)) {
+    throw new UsageError(`--folds must be all or a list of fold numbers (0 to ${MAX_FOLDS - 1}) like 0,1, not "${text}"`);
+  }
+  const folds = parts.map(Number);
   return [...new Set(folds)].sort((a, b) => a - b);
 }
 
@@ -105,7 +112,7 @@ function formatReport(r: ExportReport): string {
   if (r.unlabelled) lines.push(`  ${plural(r.unlabelled, 'unlabelled image')} written with target -1`);
   if (r.unlabelledLeftOut) lines.push(`  ${plural(r.unlabelledLeftOut, 'unlabelled image')} left out (--unlabelled include writes them with target -1)`);
   if (r.labelling === 'none') lines.push(`  ${testSetNote(r.features)}`);
-  if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${f.path}: ${f.error}`));
+  if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${visible(f.path)}: ${f.error}`));
   if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
   return `${lines.join('\n')}\n`;
 }

@@ -2,15 +2,18 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openForCli } from './open-catalog.ts';
 import { computeFolds, foldRows, type FoldResult } from '../core/folds/catalog-folds.ts';
-import { optionalInt, parse, requireString, UsageError } from './args.ts';
+import { optionalInt, parse, requireString } from './args.ts';
 import { csvField } from './csv-out.ts';
+import { MAX_FOLDS, MAX_SEED } from '../../shared/limits.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const FOLDS_USAGE = `winnow folds --catalog FILE [--k 5] [--seed 42] [--no-stratify] [--no-groups] [--groups-csv FILE]
              [--csv OUT] [--json]
   Assigns every active image a fold (excluded ones never take part): stratified by label, and with
   each near-duplicate cluster of the last \`winnow dups\` run (and each group of --groups-csv, e.g. the
   source photo) kept in one fold so nothing leaks between folds. Prints the per-fold, per-label table
-  and the K×K leakage; --csv writes image_id,label,fold.`;
+  and the K×K leakage; --csv writes image_id,label,fold (a cell that starts with =, +, -, @, a tab or a
+  carriage return gets a leading ' inside quotes, so a spreadsheet does not run it as a formula).`;
 
 export async function foldsCommand(argv: string[]): Promise<number> {
   const { values } = parse(
@@ -28,9 +31,8 @@ export async function foldsCommand(argv: string[]): Promise<number> {
     0,
   );
   const catalog = requireString(values, 'catalog');
-  const k = optionalInt(values, 'k', 2) ?? 5;
-  const seed = optionalInt(values, 'seed', 0) ?? 42;
-  if (k > 1000) throw new UsageError('--k must be at most 1000');
+  const k = optionalInt(values, 'k', 2, MAX_FOLDS) ?? 5;
+  const seed = optionalInt(values, 'seed', 0, MAX_SEED) ?? 42;
   const db = openForCli(resolve(catalog));
   try {
     const result = computeFolds(db, {
@@ -41,7 +43,8 @@ export async function foldsCommand(argv: string[]): Promise<number> {
       const lines = ['image_id,label,fold', ...foldRows(db).map((r) => [r.image_id, r.label, r.fold].map(csvField).join(','))];
       writeFileSync(values.csv as string, `${lines.join('\n')}\n`);
     }
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatFolds(result));
+    if (values.json) printJson(result);
+    else printText(formatFolds(result));
     return 0;
   } finally {
     db.close();
@@ -58,7 +61,7 @@ function formatFolds(r: FoldResult): string {
     head.join(''),
   ];
   for (const l of report.perLabel) {
-    lines.push([(l.label ?? '(none)').slice(0, 15).padEnd(16), ...l.counts.map((c) => String(c).padStart(8)),
+    lines.push([(l.label === null ? '(none)' : visible(l.label)).slice(0, 15).padEnd(16), ...l.counts.map((c) => String(c).padStart(8)),
       l.ideal.toFixed(1).padStart(8), l.maxDeviation.toFixed(1).padStart(9)].join(''));
   }
   lines.push([

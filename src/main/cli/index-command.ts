@@ -5,9 +5,12 @@ import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
+import { availableParallelism } from 'node:os';
 import { describeMerge } from '../../shared/source-text.ts';
+import { maxWorkers } from '../../shared/limits.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
 import { withCancel } from './progress-bar.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
              [--max-pixels N] [--workers N] [--blockhash luma|colour] [--rehash] [--json]
@@ -18,8 +21,12 @@ export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|cs
   Each file is one image: importing a folder that holds imported folders takes their images over (same
   rows, decisions kept, re-labelled by this import); a folder inside an imported one becomes a source of
   its own, which re-scans of the outer folder skip. \`winnow sources\` lists and removes sources.
+  --workers N hashes N files at a time (default: one per core; at most 4 per core, or 64).
   --blockhash colour (default) sums R+G+B per block as imghash does; luma sums the grey the other
     hashes use (faster). A catalog keeps the kind of its first import.`;
+
+// A terapixel: far above anything a supported format can hold (65535² for JPEG and WebP).
+const MAX_PIXELS_CAP = 1e12;
 
 export function parseLabelSpec(value: string | undefined): LabelSpec {
   if (value === undefined || value === 'folders') return { mode: 'folders' };
@@ -47,8 +54,8 @@ export async function indexCommand(argv: string[]): Promise<number> {
   if (!dir) throw new UsageError('index needs the folder to import: winnow index DIR --catalog FILE');
   const catalog = requireString(values, 'catalog');
   const labels = parseLabelSpec(values.labels as string | undefined);
-  const maxPixels = optionalInt(values, 'max-pixels', 1);
-  const workers = optionalInt(values, 'workers', 1);
+  const maxPixels = optionalInt(values, 'max-pixels', 1, MAX_PIXELS_CAP);
+  const workers = optionalInt(values, 'workers', 1, maxWorkers(availableParallelism()));
   const labelMap = values['label-map'] as string | undefined;
   const blockhash = values.blockhash as string | undefined;
   if (blockhash !== undefined && !(BLOCKHASH_MODES as readonly string[]).includes(blockhash)) {
@@ -66,7 +73,8 @@ export async function indexCommand(argv: string[]): Promise<number> {
         { signal, onProgress },
       ),
     );
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, catalog));
+    if (values.json) printJson(report);
+    else printText(formatReport(report, catalog));
     failed = false;
     return 0;
   } finally {
@@ -93,7 +101,7 @@ function formatReport(r: ImportReport, catalog: string): string {
   if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {
     lines.push(`Problems (${r.failures.length}):`);
-    for (const f of r.failures) lines.push(`  ${f.path}: ${f.error}`);
+    for (const f of r.failures) lines.push(`  ${visible(f.path)}: ${f.error}`);
   }
   if (r.labelProblems.length) {
     lines.push('Labels:');

@@ -1,6 +1,9 @@
 // The headless entry point: `winnow index|sources|list|dups|resolve|undo|redo|folds|export|inspect|verify|serve`. It checks the Node version before loading
 // anything native (better-sqlite3 13 crashes on Node < 22 instead of failing cleanly).
 
+// Plain string code, safe to load on any Node.
+import { terminalText } from './text-out.ts';
+
 const MIN_NODE_MAJOR = 22;
 
 const USAGE = `Usage: winnow <command> [options]
@@ -107,10 +110,10 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`winnow: ${err.message}\n`);
+      process.stderr.write(`winnow: ${terminalText(err.message)}\n`);
       return 2;
     }
-    process.stderr.write(`winnow: ${(err as Error).message ?? String(err)}\n`);
+    process.stderr.write(`winnow: ${terminalText((err as Error).message ?? String(err))}\n`);
     return 1;
   }
 }
@@ -127,7 +130,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`winnow: ${String(err)}\n`);
+    process.stderr.write(`winnow: ${terminalText(String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -5,6 +5,7 @@ import type { DecisionRequest } from '../core/decisions/plan.ts';
 import { stepDecisions } from '../core/decisions/sync.ts';
 import { loadClusters, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parse, requireString, UsageError } from './args.ts';
+import { printText } from './text-out.ts';
 
 export const RESOLVE_USAGE = `winnow resolve --catalog FILE (--accept-suggestions [--include-mixed] | --keep PATH|SHA ...
                | --not-duplicates N ... | --exclude-all N ... | --relabel N --label NAME)
@@ -53,7 +54,7 @@ export async function resolveCommand(argv: string[]): Promise<number> {
     const tail = done.changed
       ? ` ${excludedCount(db)} images now excluded; undo with \`winnow undo\` (${steps(done.state.undoable)} to undo).`
       : ' Nothing was recorded.';
-    process.stdout.write(`${done.message}${tail}\n`);
+    printText(`${done.message}${tail}\n`);
     return 0;
   } finally {
     db.close();

@@ -1,19 +1,19 @@
 import { findRendererDir } from '../shells/browser/static.ts';
 import { startServer } from '../shells/browser/server.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
+import { printText } from './text-out.ts';
 
 export const SERVE_USAGE = `winnow serve [--catalog FILE] [--port N]
   Serves the Winnow screens to a browser on this machine (127.0.0.1 only), e.g. over an SSH tunnel:
   ssh -L 8765:127.0.0.1:8765 gpu-box, then open the printed URL. The URL carries a random token;
   anyone with it can use Winnow as you, so do not share it. --port 0 picks a free port (default 8765).
-  Ctrl-C stops the server; a running import is cancelled and what it indexed is kept.`;
+  Ctrl-C (or SIGTERM, SIGHUP) stops the server; a running import is cancelled and what it indexed is kept.`;
 
 const DEFAULT_PORT = 8765;
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { catalog: { type: 'string' }, port: { type: 'string' } }, 0);
-  const port = optionalInt(values, 'port', 0) ?? DEFAULT_PORT;
-  if (port > 65535) throw new UsageError(`--port must be at most 65535, not ${port}`);
+  const port = optionalInt(values, 'port', 0, 65535) ?? DEFAULT_PORT;
   const rendererDir = findRendererDir();
   if (!rendererDir) throw new Error('The screens are not built (out/renderer is missing); run `npm run build` first.');
   let server;
@@ -25,10 +25,6 @@ export async function serveCommand(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  process.stdout.write(
-    `Winnow is serving on 127.0.0.1 only${server.host.catalogPath ? ` (catalog ${server.host.catalogPath})` : ''}.\n` +
-      `Open this URL in a browser (it contains your access token):\n\n    ${server.url}\n\nPress Ctrl-C to stop.\n`,
-  );
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals): void => {
@@ -41,8 +37,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
         resolve();
       });
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    // SIGHUP too: a closed SSH session or terminal must not leave the catalog open mid-job. Listening
+    // before the URL is printed: whoever saw it (a user, a supervisor) may signal at once.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
+    printText(
+      `Winnow is serving on 127.0.0.1 only${server.host.catalogPath ? ` (catalog ${server.host.catalogPath})` : ''}.\n` +
+        `Open this URL in a browser (it contains your access token):\n\n    ${server.url}\n\nPress Ctrl-C to stop.\n`,
+    );
   });
   return 0;
 }

@@ -5,6 +5,7 @@ import { openForCli, openForReading } from './open-catalog.ts';
 import { listSources, removeSource, type SourceInfo } from '../core/catalog/sources.ts';
 import { describeLabels } from '../../shared/source-text.ts';
 import { parse, requireString, UsageError } from './args.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const SOURCES_USAGE = `winnow sources --catalog FILE [--json]
 winnow sources --catalog FILE --remove PATH|ID [--json]
@@ -21,7 +22,8 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
     const db = openForReading(catalog);
     try {
       const sources = listSources(db);
-      process.stdout.write(values.json ? `${JSON.stringify(sources, null, 2)}\n` : formatSources(sources));
+      if (values.json) printJson(sources);
+      else printText(formatSources(sources));
       return 0;
     } finally {
       db.close();
@@ -31,11 +33,11 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
   try {
     const source = findByPathOrId(db, target);
     const removed = removeSource(db, source.id)!;
-    if (values.json) process.stdout.write(`${JSON.stringify(removed, null, 2)}\n`);
+    if (values.json) printJson(removed);
     else {
       const images = `${removed.images} ${removed.images === 1 ? 'image' : 'images'}`;
       const clusters = removed.clusters === null ? '' : `\nNear-duplicate clusters updated: ${removed.clusters}.`;
-      process.stdout.write(`Removed source ${removed.root.replace(/\/$/, '')}/ and its ${images} from the catalog; no file was touched.${clusters}\n`);
+      printText(`Removed source ${visible(removed.root.replace(/\/$/, ''))}/ and its ${images} from the catalog; no file was touched.${clusters}\n`);
     }
     return 0;
   } finally {
@@ -61,7 +63,7 @@ function findByPathOrId(db: Database.Database, target: string): SourceInfo {
 
 function formatSources(sources: SourceInfo[]): string {
   if (sources.length === 0) return 'No sources: this catalog has no imported folder yet.\n';
-  const rows = sources.map((s) => [String(s.id), String(s.images), describeLabels(s.labels, s.labelMap), when(s.lastImportAt), `${s.root.replace(/\/$/, '')}/`]);
+  const rows = sources.map((s) => [String(s.id), String(s.images), visible(describeLabels(s.labels, s.labelMap)), when(s.lastImportAt), `${visible(s.root.replace(/\/$/, ''))}/`]);
   const header = ['ID', 'IMAGES', 'LABELS', 'LAST IMPORT', 'FOLDER'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string =>

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { inspectFile, type Inspection } from '../core/viewer/inspect.ts';
 import { verifyPath } from '../core/viewer/verify.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
+import { printJson, printText, visible } from './text-out.ts';
 
 export const INSPECT_USAGE = `winnow inspect FILE.tfrec[.gz] [--record N] [--json]
   Shows the file's schema (feature names, kinds, value counts), record count, CRC status, a label
@@ -15,8 +16,9 @@ export const VERIFY_USAGE = `winnow verify DIR|FILE [--json]
 export async function inspectCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { record: { type: 'string' }, json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('inspect needs a .tfrec file');
-  const result = await inspectFile(resolve(positionals[0]), { record: optionalInt(values, 'record', 0) });
-  process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatInspection(result));
+  const result = await inspectFile(resolve(positionals[0]), { record: optionalInt(values, 'record', 0, 1e9) });
+  if (values.json) printJson(result);
+  else printText(formatInspection(result));
   return 0;
 }
 
@@ -24,11 +26,11 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, 1);
   if (!positionals[0]) throw new UsageError('verify needs a folder or a .tfrec file');
   const report = await verifyPath(resolve(positionals[0]));
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (values.json) printJson(report);
   else {
     for (const f of report.files) {
-      process.stdout.write(`${f.problems.length ? 'FAIL' : 'ok  '} ${f.file} (${f.records} records)\n`);
-      for (const p of f.problems) process.stdout.write(`     ${p}\n`);
+      printText(`${f.problems.length ? 'FAIL' : 'ok  '} ${visible(f.file)} (${f.records} records)\n`);
+      for (const p of f.problems) printText(`     ${p}\n`);
     }
     process.stdout.write(report.ok ? 'All files are intact.\n' : 'Some files are damaged (see above).\n');
   }
@@ -39,15 +41,15 @@ function formatInspection(r: Inspection): string {
   const lines = [`${r.file}: ${r.records} records${r.compression !== 'none' ? ` (${r.compression})` : ''}, CRCs ${r.errors.length ? 'DAMAGED' : 'ok'}`, 'Features:'];
   for (const f of r.schema.features) {
     const fixed = f.present === r.records && f.minValues === f.maxValues;
-    lines.push(`  ${f.name.padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${f.present} records)`}`);
+    lines.push(`  ${visible(f.name).padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${f.present} records)`}`);
   }
   if (r.labelHistogram) {
     lines.push(`Histogram of ${r.labelHistogram.feature}:`);
-    for (const [k, n] of Object.entries(r.labelHistogram.counts)) lines.push(`  ${k.padEnd(20)} ${String(n).padStart(7)}`);
+    for (const [k, n] of Object.entries(r.labelHistogram.counts)) lines.push(`  ${visible(k).padEnd(20)} ${String(n).padStart(7)}`);
   }
   if (r.record) {
     lines.push(`Record ${r.record.index} (byte ${r.record.offset}):`);
-    for (const f of r.record.features) lines.push(`  ${f.name.padEnd(20)} ${f.values.join(', ')}${f.count > f.values.length ? ` … (${f.count} values)` : ''}`);
+    for (const f of r.record.features) lines.push(`  ${visible(f.name).padEnd(20)} ${f.values.map((v) => visible(String(v))).join(', ')}${f.count > f.values.length ? ` … (${f.count} values)` : ''}`);
   }
   for (const e of r.errors) lines.push(`Problem: ${e}`);
   return `${lines.join('\n')}\n`;

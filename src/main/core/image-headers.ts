@@ -26,7 +26,7 @@ export function jpegFrame(buf: Uint8Array): JpegFrame | null {
   let p = 2;
   while (p + 3 < buf.length) {
     if (buf[p] !== 0xff) return null;
-    const m = buf[p + 1];
+    const m = buf[p + 1]!;
     if (m === 0xff) {
       p++;
       continue;
@@ -36,11 +36,11 @@ export function jpegFrame(buf: Uint8Array): JpegFrame | null {
       continue;
     }
     if (m === 0xd9 || m === 0xda) return null;
-    const len = (buf[p + 2] << 8) | buf[p + 3];
+    const len = (buf[p + 2]! << 8) | buf[p + 3]!;
     if (len < 2) return null;
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
       if (p + 9 >= buf.length) return null;
-      return { precision: buf[p + 4], height: (buf[p + 5] << 8) | buf[p + 6], width: (buf[p + 7] << 8) | buf[p + 8], channels: buf[p + 9], marker: m };
+      return { precision: buf[p + 4]!, height: (buf[p + 5]! << 8) | buf[p + 6]!, width: (buf[p + 7]! << 8) | buf[p + 8]!, channels: buf[p + 9]!, marker: m };
     }
     p += 2 + len;
   }

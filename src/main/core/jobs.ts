@@ -1,17 +1,9 @@
 // Long operations are jobs: `run(params, { signal, onProgress })`, usable from the CLI, the
 // Electron shell and the browser host alike (a stop flag and a progress channel, as in Czkawka).
 
-export interface Progress {
-  phase: string;
-  done: number;
-  total: number;
-  /** Items per second over the phase so far. */
-  ratePerSec: number;
-  /** Seconds left at the current rate; null until there is a rate to go by. */
-  etaSec: number | null;
-  /** The part in progress, e.g. the shard being written. */
-  detail?: { label: string; done: number; total: number | null };
-}
+import type { Progress } from '../../shared/contract-types.ts';
+
+export type { Progress };
 
 export interface JobContext {
   signal?: AbortSignal;

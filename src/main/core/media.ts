@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Metadata } from 'sharp';
 import type sharpType from 'sharp';
+import type * as JpegTurbo from '@julusian/jpeg-turbo';
 import { isJpeg, jpegFrameInfo, pngHeaderSize } from './image-headers.ts';
 import { lumaFromRgbWasm } from './hashing/scan-wasm.ts';
 
@@ -18,7 +19,7 @@ export { isJpeg, jpegFrame, jpegFrameInfo, type JpegFrame } from './image-header
 // small JPEGs never needs it. Each import starts two worker threads, so this is paid per import.
 const requireCjs = createRequire(import.meta.url);
 // CommonJS too, so no ES-module wrapper is built for it in every worker thread.
-const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof import('@julusian/jpeg-turbo');
+const jpegTurbo = requireCjs('@julusian/jpeg-turbo') as typeof JpegTurbo;
 let sharpModule: typeof sharpType | null = null;
 /** sharp, loaded on first call (exported for the bench's decode ceiling, which must load it the same way). */
 export function sharp(): typeof sharpType {
@@ -108,11 +109,11 @@ export function lumaJs(data: Uint8Array, pixels: number, channels: number): Uint
   if (channels === 1) return data.slice(0, pixels);
   const out = new Uint8Array(pixels);
   if (channels === 2) {
-    for (let i = 0; i < pixels; i++) out[i] = data[i * 2];
+    for (let i = 0; i < pixels; i++) out[i] = data[i * 2]!;
     return out;
   }
   for (let i = 0, p = 0; i < pixels; i++, p += channels) {
-    out[i] = (data[p] * 19595 + data[p + 1] * 38470 + data[p + 2] * 7471 + 0x8000) >>> 16;
+    out[i] = (data[p]! * 19595 + data[p + 1]! * 38470 + data[p + 2]! * 7471 + 0x8000) >>> 16;
   }
   return out;
 }

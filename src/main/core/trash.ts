@@ -81,7 +81,7 @@ export async function trashImage(db: Database.Database, id: number, opts: TrashO
     if (await exists(file)) throw new TrashError(`The system trash did not take ${shown}.`);
   } else {
     if ((opts.platform ?? process.platform) === 'win32') throw new TrashError('Moving to the trash needs the desktop app on Windows.');
-    trashedTo = await moveToTrash(file, row.sha256!, opts);
+    trashedTo = await moveToTrash(file, row.sha256, opts);
   }
   const when = (opts.now ?? new Date()).toISOString();
   db.prepare("UPDATE images SET status = 'missing', error = ? WHERE id = ?").run(

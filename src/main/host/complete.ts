@@ -1,4 +1,5 @@
 // Path completion for the browser host's path fields (a browser cannot see the server's disk).
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -22,7 +23,7 @@ export async function completePath(prefix: string, kind: 'dir' | 'any' = 'any'):
   const endsWithSep = expanded.endsWith('/') || prefix.endsWith('/') || prefix === '~';
   const dir = endsWithSep ? expanded : dirname(expanded);
   const partial = endsWithSep ? '' : expanded.slice(dir.length).replace(/^\/+/, '');
-  let names: import('node:fs').Dirent[];
+  let names: Dirent[];
   try {
     names = await readdir(dir, { withFileTypes: true });
   } catch {

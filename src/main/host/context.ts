@@ -38,9 +38,9 @@ export interface HostContext {
   readonly lock: WriteLock;
   readonly jobs: JobRunner;
   readonly recent: RecentCatalogs | null;
-  /** The open catalog; refuses with a sentence when there is none. */
+  /** The open catalog; refuses with a sentence when there is none, or when its file was deleted or replaced. */
   catalog(): Catalog;
-  /** The open catalog or null. */
+  /** The open catalog or null; refuses, as catalog() does, when its file was deleted or replaced. */
   readonly current: Catalog | null;
   /** Opens (creating if needed) a catalog and makes it current; the caller holds the lock. */
   open(file: string): Catalog;

@@ -8,7 +8,8 @@ import { decide, excludedCount, reviewSnapshot, type ReviewSnapshot } from '../c
 import { replay, type DecisionState } from '../core/decisions/journal.ts';
 import type { DecisionRequest } from '../core/decisions/plan.ts';
 import { stepDecisions } from '../core/decisions/sync.ts';
-import { computeClusters, loadClusters, pHashSweep, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
+import { sweepInputsKey } from '../core/catalog/active-images.ts';
+import { computeClusters, latestRunId, loadClusters, pHashSweep, type ClusterMember, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseRule, PRESETS, type MatchRule } from '../core/dups/match.ts';
 import { UserError } from '../core/errors.ts';
 import type { JobContext } from '../core/jobs.ts';
@@ -50,12 +51,7 @@ export class DupsService {
   }
 
   async sweep(max: number): Promise<DupSweep> {
-    // The images the sweep reads change only through imports (new ids, new indexed_at, statuses
-    // leaving active/excluded), so these three numbers say whether the cached answer still holds.
-    const state = this.db
-      .prepare("SELECT count(*) AS n, max(i.id) AS id, max(i.indexed_at) AS at FROM images i WHERE i.status IN ('active', 'excluded')")
-      .get() as { n: number; id: number | null; at: number | null };
-    const key = `${max}:${state.n}:${state.id}:${state.at}`;
+    const key = `${max}:${sweepInputsKey(this.db)}`;
     if (this.sweepCache?.key !== key) {
       const { histogram, clusters } = await this.compute.sweep(max);
       this.sweepCache = { key, value: { histogram, clusters } };
@@ -116,7 +112,7 @@ export class DupsService {
 
   /** The latest persisted run; reloaded when another process (the CLI, an import) replaced it. */
   private current(): ClusterRun | null {
-    const latest = (this.db.prepare('SELECT max(id) AS id FROM cluster_runs').get() as { id: number | null }).id;
+    const latest = latestRunId(this.db);
     if (latest === null) return (this.run = null);
     if (this.run?.runId !== latest) {
       this.run = loadClusters(this.db);

@@ -6,6 +6,7 @@
 // the export's own plan (with its unlabelled policy), so the count is the export's.
 import type Database from 'better-sqlite3';
 import type { ExportEstimate, Methods } from '../../shared/contract.ts';
+import { activeImageInfo, type StoredImageInfo } from '../core/catalog/active-images.ts';
 import { features } from '../core/export/export.ts';
 import { ExportPlanError, planExport, writtenFeatures, type ExportPlan, type PlannedRecord } from '../core/export/plan.ts';
 import type { TransformSettings } from '../core/export/transform.ts';
@@ -23,10 +24,8 @@ const STUB_MAX = 1 << 16;
 /** When the uniform draw holds no re-encoded image, this many are drawn from them on purpose. */
 const MIN_REENCODED = 8;
 
-interface ImageInfo { size: number; width: number | null; height: number | null; format: string | null; channels: number | null }
-
 /** Mirrors the transform's passthrough rule with what the catalog knows (format, channels, size). */
-function shipsAsIs(img: ImageInfo, t: TransformSettings): boolean {
+function shipsAsIs(img: StoredImageInfo, t: TransformSettings): boolean {
   if (!t.passthrough || img.format !== 'jpeg' || img.channels !== 3) return false;
   return t.size === null || t.mode === 'none' || (img.width === t.size.width && img.height === t.size.height);
 }
@@ -73,11 +72,8 @@ export async function estimateExport(db: Database.Database, args: Methods['expor
   const plan = exportPlan(db, args);
   const { records, numClasses, folded } = plan;
   const names = { features: writtenFeatures(featureNames(args.features), plan.labelling) };
-  const infoOf = new Map(
-    (db.prepare(`SELECT id, size, width, height, format, channels FROM images WHERE status = 'active'`).all() as (ImageInfo & { id: number })[])
-      .map((r) => [r.id, r]),
-  );
-  const info = (rec: PlannedRecord): ImageInfo => infoOf.get(rec.imageId)!;
+  const infoOf = activeImageInfo(db);
+  const info = (rec: PlannedRecord): StoredImageInfo => infoOf.get(rec.imageId)!;
   const exact = records.filter((r) => shipsAsIs(info(r), transform));
   const reencoded = records.filter((r) => !shipsAsIs(info(r), transform));
 

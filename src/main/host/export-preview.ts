@@ -5,6 +5,8 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { ExportEstimate, ExportPreview, Methods } from '../../shared/contract.ts';
+import { activeCount, activeImageAt, activeImageById, type ActiveImage } from '../core/catalog/active-images.ts';
+import { absolutePath } from '../core/catalog/images.ts';
 import { exportWorkerUrl } from '../core/export/export.ts';
 import type { ExportTask, ExportTaskResult } from '../core/export/export-worker.ts';
 import { plannedFoldSizes, type UnlabelledPolicy } from '../core/export/plan.ts';
@@ -63,46 +65,26 @@ export class ExportWorkers {
   }
 }
 
-interface ActiveRow {
-  id: number;
-  root: string;
-  pathBytes: Buffer;
-  relPath: string;
-  sha256: string;
-  size: number;
-  width: number;
-  height: number;
-  format: string;
-  label: string | null;
-}
-
-const ACTIVE = `SELECT i.id, s.root, i.path_bytes AS pathBytes, i.rel_path AS relPath, i.sha256, i.size, i.width, i.height, i.format, l.name AS label
-  FROM images i JOIN sources s ON s.id = i.source_id LEFT JOIN labels l ON l.id = i.label_id WHERE i.status = 'active'`;
-
 /** The image to preview: by id, else the index-th active image in path order (wrapping around). */
-function pick(db: Database.Database, imageId: number | undefined, index: number): { row: ActiveRow; index: number; of: number } {
-  const of = (db.prepare(`SELECT COUNT(*) AS n FROM images WHERE status = 'active'`).get() as { n: number }).n;
+function pick(db: Database.Database, imageId: number | undefined, index: number): { row: ActiveImage; index: number; of: number } {
+  const of = activeCount(db);
   if (of === 0) throw new ExportArgsError('No active images to preview: import a folder on the Library screen first.');
   if (imageId !== undefined) {
-    const row = db.prepare(`${ACTIVE} AND i.id = ?`).get(imageId) as ActiveRow | undefined;
-    if (!row) throw new ExportArgsError(`Image ${imageId} is not an active image of this catalog.`);
-    const before = db
-      .prepare(`SELECT COUNT(*) AS n FROM images i JOIN sources s ON s.id = i.source_id WHERE i.status = 'active' AND (s.root, i.path_bytes) < (?, ?)`)
-      .get(row.root, row.pathBytes) as { n: number };
-    return { row, index: before.n, of };
+    const found = activeImageById(db, imageId);
+    if (!found) throw new ExportArgsError(`Image ${imageId} is not an active image of this catalog.`);
+    return { row: found.image, index: found.index, of };
   }
   const at = index % of;
-  const row = db.prepare(`${ACTIVE} ORDER BY s.root, i.path_bytes LIMIT 1 OFFSET ?`).get(at) as ActiveRow;
-  return { row, index: at, of };
+  return { row: activeImageAt(db, at)!, index: at, of };
 }
 
 export async function previewImage(db: Database.Database, args: Methods['export.preview']['args'], run: RunTasks): Promise<ExportPreview> {
   const settings = transformSettings(args);
   const { row, index, of } = pick(db, args.imageId, args.index ?? 0);
   const started = performance.now();
-  const path = Buffer.concat([Buffer.from(row.root), Buffer.from('/'), row.pathBytes]);
-  const [out] = await run([{ path, sha256: row.sha256, settings }]);
-  if (!out!.ok) throw new ExportArgsError(`${row.relPath} cannot be exported: ${out!.error}`);
+  const path = absolutePath(row.root, row.pathBytes);
+  const out = (await run([{ path, sha256: row.sha256, settings }]))[0]!;
+  if (!out.ok) throw new ExportArgsError(`${row.relPath} cannot be exported: ${out.error}`);
   const data = Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength);
   return {
     imageId: row.id, index, of, path: row.relPath, label: row.label,

@@ -25,6 +25,23 @@ import { Thumbnails } from './thumbs.ts';
 export type { HandlerMap, HostOptions };
 export { HostError };
 
+interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+}
+
+/** Device and inode of the file a path names now (bigint: inodes may exceed 2^53), or null when it is gone. */
+function fileIdentity(path: string): FileIdentity | null {
+  try {
+    const st = statSync(path, { bigint: true });
+    return { dev: st.dev, ino: st.ino };
+  } catch (err) {
+    // Gone, or a folder on its path replaced by a file; anything else (EIO…) is not proof it went.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw err;
+  }
+}
+
 export class Host implements HostContext {
   readonly handlers: HandlerMap;
   readonly thumbs: Thumbnails;
@@ -34,6 +51,10 @@ export class Host implements HostContext {
   readonly jobs: JobRunner;
   readonly log: HostLog;
   private catalogNow: Catalog | null = null;
+  /** The open catalog file's identity at open (dev + inode), to notice it being deleted or replaced. */
+  private openedAs: FileIdentity | null = null;
+  /** The catalog whose file went away under us, until another one is opened. */
+  private lostPath: string | null = null;
   private readonly dups: DupsHost;
   private readonly closeTransfer: () => Promise<void>;
 
@@ -41,7 +62,7 @@ export class Host implements HostContext {
     this.opts = opts;
     this.log = opts.log ?? stderrLog();
     this.jobs = new JobRunner(opts.emit, this.lock, this.log);
-    this.thumbs = new Thumbnails(() => this.catalogNow);
+    this.thumbs = new Thumbnails(() => this.checked());
     this.recent = opts.recent === undefined ? new RecentCatalogs(defaultConfigDir()) : opts.recent;
     const transfer = transferHandlers(this);
     const dups = dupsHandlers(this);
@@ -72,13 +93,40 @@ export class Host implements HostContext {
     return this.catalogNow?.path ?? null;
   }
 
+  /** The open catalog, or null when none is; refuses, as catalog() does, when its file went away. */
   get current(): Catalog | null {
-    return this.catalogNow;
+    const c = this.checked();
+    if (!c && this.lostPath) throw this.lostError();
+    return c;
   }
 
   catalog(): Catalog {
-    if (!this.catalogNow) throw new HostError('No catalog is open: open or create one first.');
-    return this.catalogNow;
+    const c = this.checked();
+    if (c) return c;
+    if (this.lostPath) throw this.lostError();
+    throw new HostError('No catalog is open: open or create one first.');
+  }
+
+  private lostError(): HostError {
+    return new HostError(`The catalog ${this.lostPath} was deleted or replaced while open; reopen it.`);
+  }
+
+  /**
+   * The open catalog if its path still names the file opened. Deleted or replaced under us, our
+   * handle would write into a file nobody sees while workers (which open by path) create or read
+   * another: so it is closed — after stopping any job still using it — and every caller refused.
+   */
+  private checked(): Catalog | null {
+    const c = this.catalogNow;
+    if (!c) return null;
+    const now = fileIdentity(c.path);
+    if (now && this.openedAs && now.dev === this.openedAs.dev && now.ino === this.openedAs.ino) return c;
+    this.catalogNow = null;
+    this.openedAs = null;
+    this.lostPath = c.path;
+    this.thumbs.clear();
+    void this.jobs.stopAll().finally(() => c.db.close());
+    return null;
   }
 
   /** Cancels running jobs, waits for them to keep what they wrote, then closes the catalog. */
@@ -92,7 +140,7 @@ export class Host implements HostContext {
 
   open(file: string): Catalog {
     const path = expandPath(file);
-    if (this.catalogNow?.path === path) return this.catalogNow;
+    if (this.catalogNow?.path === path && this.checked()) return this.catalogNow;
     let isDir = false;
     try {
       isDir = statSync(path).isDirectory();
@@ -106,6 +154,8 @@ export class Host implements HostContext {
     this.thumbs.clear();
     const opened = { db, path };
     this.catalogNow = opened;
+    this.openedAs = fileIdentity(path);
+    this.lostPath = null;
     this.dups.warmUp(() => (this.catalogNow === opened ? opened : null), () => this.lock.held === null);
     return opened;
   }

@@ -40,11 +40,11 @@ export class JobRunner {
       let end: Events['job.done'];
       try {
         const fields = await body({ signal: controller.signal, onProgress: (progress) => this.emit('job.progress', { jobId, kind, progress }) }, jobId);
-        end = { jobId, kind, ...fields } as Events['job.done'];
+        end = { jobId, kind, ...fields };
       } catch (err) {
         end = err instanceof CancelledError
-          ? ({ jobId, kind, cancelled: true } as Events['job.done'])
-          : ({ jobId, kind, error: toUserError(err, `${kind} job`, this.log).message } as Events['job.done']);
+          ? ({ jobId, kind, cancelled: true })
+          : ({ jobId, kind, error: toUserError(err, `${kind} job`, this.log).message });
       } finally {
         this.jobs.delete(jobId);
         release();

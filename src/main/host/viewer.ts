@@ -27,7 +27,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 async function checkedFile(p: string): Promise<string> {
   const file = expandPath(p);
-  let isFile = false;
+  let isFile: boolean;
   try {
     isFile = (await stat(file)).isFile();
   } catch (err) {

@@ -2,7 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ImageFeatures, ImageHashes } from '../hashing/hash-image.ts';
 import { markClustersOwed } from './owed.ts';
 
-export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
+import type { ImageStatus } from '../../../shared/contract-types.ts';
+
+export type { ImageStatus };
 
 export interface KnownImage {
   id: number;

@@ -182,6 +182,11 @@ export function pHashSweep(db: Database.Database, max: number): ThresholdSweep {
   return thresholdSweep(loadPHashes(db), max);
 }
 
+/** The id of the latest persisted run (another process may have replaced the one in memory); null if none. */
+export function latestRunId(db: Database.Database): number | null {
+  return (db.prepare('SELECT max(id) AS id FROM cluster_runs').get() as { id: number | null }).id;
+}
+
 /** The latest persisted run, with members' current labels and statuses; null if there is none. */
 export function loadClusters(db: Database.Database): ClusterRun | null {
   const run = db.prepare('SELECT id, rule, image_count AS images FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as

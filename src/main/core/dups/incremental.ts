@@ -73,7 +73,10 @@ export function searchPairs(
   let freshCount = 0;
   if (memory) {
     ids.forEach((id, i) => {
-      if (memory.inputs.get(id) !== fps[i]) (fresh[i] = 1), freshCount++;
+      if (memory.inputs.get(id) !== fps[i]) {
+        fresh[i] = 1;
+        freshCount++;
+      }
     });
   }
   const pairs: [number, number][] = [];

@@ -94,8 +94,8 @@ export function sortPairs(p: PairList): PairList {
  */
 export function orderByDistance(p: PairList, maxDistance: number): { order: Uint32Array; start: Uint32Array } {
   const start = new Uint32Array(maxDistance + 2);
-  for (let k = 0; k < p.length; k++) if (p.d[k]! <= maxDistance) start[p.d[k]! + 1]++;
-  for (let t = 0; t <= maxDistance; t++) start[t + 1] += start[t]!;
+  for (let k = 0; k < p.length; k++) if (p.d[k]! <= maxDistance) start[p.d[k]! + 1]!++;
+  for (let t = 0; t <= maxDistance; t++) start[t + 1]! += start[t]!;
   const next = start.slice(0, maxDistance + 1);
   const order = new Uint32Array(start[maxDistance + 1]!);
   for (let k = 0; k < p.length; k++) if (p.d[k]! <= maxDistance) order[next[p.d[k]!]!++] = k;

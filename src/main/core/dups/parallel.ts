@@ -3,14 +3,13 @@
 // share of the blocks each over the same hashes in shared memory. On 2 cores this roughly halves
 // the threshold sweep behind the Duplicates slider and the clustering search.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { HashArray } from './hamming.ts';
 import { findPairs } from './mih.ts';
 import { PairBuilder, type PairList } from './pairs.ts';
 import { blockCost, planSearch, type Block } from './plan.ts';
 import { sweepPairs, type ThresholdSweep } from './sweep.ts';
-import { workerEntry } from '../scan/pool.ts';
-import type { SearchTask } from './search-worker.ts';
+import { WorkerPool, workerEntry } from '../scan/pool.ts';
+import type { SearchResult, SearchTask } from './search-worker.ts';
 
 /** Splits block indices into `parts` shares of similar model cost (largest first, to the lightest share). */
 export function shareBlocks(n: number, blocks: readonly Block[], parts: number): number[][] {
@@ -30,13 +29,12 @@ function shared(src: Uint32Array): Uint32Array {
   return out;
 }
 
-type PendingShare = { resolve: (p: PairList) => void; reject: (e: Error) => void };
-
-/** A few search threads kept warm between calls (starting one costs ~30-50 ms). */
+/**
+ * A few search threads kept warm between calls (starting one costs ~30-50 ms): a WorkerPool with one
+ * task per thread, started on the first search that is worth splitting.
+ */
 export class SearchPool {
-  private readonly workers: Worker[] = [];
-  /** The share each thread is scanning; a thread has at most one (searches run one at a time). */
-  private readonly pending = new Map<Worker, PendingShare>();
+  private pool: WorkerPool<SearchTask, SearchResult> | null = null;
   private readonly size: number;
   private busy: Promise<unknown> = Promise.resolve();
 
@@ -57,7 +55,9 @@ export class SearchPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 
   private async search(hashes: HashArray, threshold: number): Promise<PairList> {
@@ -65,52 +65,23 @@ export class SearchPool {
     const { blocks } = planSearch(n, threshold);
     const shares = shareBlocks(n, blocks, this.size);
     if (shares.length < 2) return findPairs(hashes, threshold);
-    while (this.workers.length < shares.length) this.workers.push(this.spawn());
+    // One task in flight per thread, so each share gets a thread of its own.
+    this.pool ??= new WorkerPool<SearchTask, SearchResult>(workerEntry('search-worker', import.meta.url), this.size, 1, 1);
+    const pool = this.pool;
     const hi = shared(hashes.hi);
     const lo = shared(hashes.lo);
     // Every share answers or fails before this search ends: a thread still scanning a failed
     // search's share would hand that answer to the next search.
-    const settled = await Promise.allSettled(
-      shares.map((only, k) => this.ask(this.workers[k]!, { hi, lo, threshold, blocks, only })),
-    );
-    const failed = settled.find((s) => s.status === 'rejected');
-    if (failed) throw failed.reason;
-    const parts = settled.map((s) => (s as PromiseFulfilledResult<PairList>).value);
+    const settled = await Promise.allSettled(shares.map((only) => pool.run({ hi, lo, threshold, blocks, only })));
+    const parts: PairList[] = [];
+    for (const s of settled) {
+      if (s.status === 'rejected') throw s.reason;
+      if ('error' in s.value) throw new Error(`A search thread failed: ${s.value.error}`);
+      parts.push(s.value);
+    }
     const total = parts.reduce((s, p) => s + p.length, 0);
     const out = new PairBuilder(Math.max(1, total));
     for (const p of parts) for (let k = 0; k < p.length; k++) out.push(p.a[k]!, p.b[k]!, p.d[k]!);
     return out.finish();
-  }
-
-  /**
-   * A thread with listeners for its whole life: an 'error' nobody listens to would be thrown in
-   * the host's process and end it, even from a thread sitting idle between searches.
-   */
-  private spawn(): Worker {
-    const worker = new Worker(workerEntry('search-worker', import.meta.url));
-    worker.on('message', (p: PairList) => this.takePending(worker)?.resolve(p));
-    worker.on('error', (err) => this.drop(worker, err));
-    worker.on('exit', (code) => this.drop(worker, new Error(`A search thread stopped (exit code ${code})`)));
-    return worker;
-  }
-
-  /** Takes a failed or stopped thread out of the pool (the next search starts another) and fails its share. */
-  private drop(worker: Worker, err: Error): void {
-    const at = this.workers.indexOf(worker);
-    if (at >= 0) this.workers.splice(at, 1);
-    this.takePending(worker)?.reject(err);
-  }
-
-  private takePending(worker: Worker): PendingShare | undefined {
-    const share = this.pending.get(worker);
-    this.pending.delete(worker);
-    return share;
-  }
-
-  private ask(worker: Worker, task: SearchTask): Promise<PairList> {
-    return new Promise((resolve, reject) => {
-      this.pending.set(worker, { resolve, reject });
-      worker.postMessage(task);
-    });
   }
 }

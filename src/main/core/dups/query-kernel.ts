@@ -84,10 +84,16 @@ export function queryBuckets(
   const load = (): void => {
     const w = new Int32Array(mem.buffer);
     w.set(start, offStart / 4);
-    for (let i = 0; i < n; i++) (w[offHash / 4 + 2 * i] = hashLo[i]!), (w[offHash / 4 + 2 * i + 1] = hashHi[i]!);
+    for (let i = 0; i < n; i++) {
+      w[offHash / 4 + 2 * i] = hashLo[i]!;
+      w[offHash / 4 + 2 * i + 1] = hashHi[i]!;
+    }
     w.set(masks, offMasks / 4);
     w.set(qKeys, offQKeys / 4);
-    for (let i = 0; i < nq; i++) (w[offQHash / 4 + 2 * i] = qLo[i]!), (w[offQHash / 4 + 2 * i + 1] = qHi[i]!);
+    for (let i = 0; i < nq; i++) {
+      w[offQHash / 4 + 2 * i] = qLo[i]!;
+      w[offQHash / 4 + 2 * i + 1] = qHi[i]!;
+    }
   };
   load();
   // One mask at a time: if the hits of a mask overflow the output, grow and redo that mask.

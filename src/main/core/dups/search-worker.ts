@@ -2,7 +2,9 @@
 // caller (SharedArrayBuffer, no copy) and hands the pairs back by transfer.
 import { parentPort } from 'node:worker_threads';
 import { findPairs } from './mih.ts';
+import type { PairList } from './pairs.ts';
 import type { Block } from './plan.ts';
+import { serveBatches } from '../scan/pool.ts';
 
 export interface SearchTask {
   hi: Uint32Array;
@@ -12,10 +14,13 @@ export interface SearchTask {
   only: number[];
 }
 
+export type SearchResult = PairList | { error: string };
+
 if (parentPort) {
-  const port = parentPort;
-  port.on('message', (task: SearchTask) => {
-    const p = findPairs({ hi: task.hi, lo: task.lo }, task.threshold, { blocks: task.blocks, only: task.only });
-    port.postMessage(p, [p.a.buffer as ArrayBuffer, p.b.buffer as ArrayBuffer, p.d.buffer as ArrayBuffer]);
-  });
+  serveBatches<SearchTask, SearchResult>(
+    parentPort,
+    async (task) => findPairs({ hi: task.hi, lo: task.lo }, task.threshold, { blocks: task.blocks, only: task.only }),
+    (err) => ({ error: err instanceof Error ? err.message : String(err) }),
+    (r) => ('error' in r ? [] : [r.a.buffer as ArrayBuffer, r.b.buffer as ArrayBuffer, r.d.buffer as ArrayBuffer]),
+  );
 }

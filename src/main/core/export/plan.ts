@@ -1,3 +1,5 @@
+import { absolutePath } from '../catalog/images.ts';
+import { UNLABELLED_POLICIES, type Labelling, type UnlabelledPolicy } from '../../../shared/contract-types.ts';
 import type Database from 'better-sqlite3';
 import { mulberry32, seedOf, shuffleInPlace } from '../folds/rng.ts';
 import { UserError } from '../errors.ts';
@@ -18,11 +20,8 @@ export interface PlannedRecord {
  * Unlabelled images next to labelled ones: 'skip' leaves them out (a sparse-categorical loss fails or
  * learns garbage on target -1), 'include' writes them with target -1.
  */
-export type UnlabelledPolicy = 'skip' | 'include';
-export const UNLABELLED_POLICIES: readonly UnlabelledPolicy[] = ['skip', 'include'];
-
-/** Labels among the active images with a fold: 'none' makes the export a test set without targets. */
-export type Labelling = 'all' | 'mixed' | 'none';
+export type { Labelling, UnlabelledPolicy };
+export { UNLABELLED_POLICIES };
 
 export interface PlanOptions {
   /** Default 'skip'. No effect when no image has a label: then every image is written. */
@@ -111,7 +110,7 @@ export function planExport(db: Database.Database, folds: number[] | null, seed: 
     unlabelledLeftOut += inFold.length - kept.length;
     const planned = kept.map((r) => ({
       imageId: r.id,
-      absPath: Buffer.concat([Buffer.from(r.root), Buffer.from('/'), r.pathBytes]),
+      absPath: absolutePath(r.root, r.pathBytes),
       relPath: r.relPath,
       sha256: r.sha256,
       label: r.label,

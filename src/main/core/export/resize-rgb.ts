@@ -74,7 +74,7 @@ function axis(kernel: ResizeKernel, inSize: number, scaledSize: number, offset: 
     let sum = 0;
     for (let k = 0; k < n; k++) {
       w[k] = weight(kernel, (k + xmin - center + 0.5) / fscale);
-      sum += w[k];
+      sum += w[k]!;
     }
     let first = xmin;
     if (sum === 0) {
@@ -87,11 +87,11 @@ function axis(kernel: ResizeKernel, inSize: number, scaledSize: number, offset: 
     let big = 0;
     const iw = new Int32Array(n);
     for (let k = 0; k < n; k++) {
-      iw[k] = Math.round((w[k] / sum) * ONE);
-      isum += iw[k];
-      if (Math.abs(iw[k]) > Math.abs(iw[big])) big = k;
+      iw[k] = Math.round((w[k]! / sum) * ONE);
+      isum += iw[k]!;
+      if (Math.abs(iw[k]!) > Math.abs(iw[big]!)) big = k;
     }
-    iw[big] += ONE - isum;
+    iw[big]! += ONE - isum;
     // Zero taps at the ends (a linear upscale's third pixel) would cost a whole tap pair in SIMD.
     let lo = 0;
     let hi = n;
@@ -113,13 +113,13 @@ function axis(kernel: ResizeKernel, inSize: number, scaledSize: number, offset: 
  */
 function uniform(bounds: Int32Array, kk: Int32Array, ksize: number, count: number, inSize: number): Axis {
   let taps = 1;
-  for (let i = 0; i < count; i++) taps = Math.max(taps, bounds[i * 2 + 1]);
+  for (let i = 0; i < count; i++) taps = Math.max(taps, bounds[i * 2 + 1]!);
   const ub = new Int32Array(count * 2);
   const uk = new Int32Array(count * taps);
   for (let i = 0; i < count; i++) {
-    const first = bounds[i * 2];
+    const first = bounds[i * 2]!;
     const start = Math.max(0, Math.min(first, inSize - taps));
-    for (let k = 0; k < bounds[i * 2 + 1]; k++) uk[i * taps + first - start + k] = kk[i * ksize + k];
+    for (let k = 0; k < bounds[i * 2 + 1]!; k++) uk[i * taps + first - start + k] = kk[i * ksize + k]!;
     ub[i * 2] = start;
     ub[i * 2 + 1] = taps;
   }
@@ -149,9 +149,9 @@ export function resizeRgb(
   let row0 = 0;
   let row1 = inH;
   if (ay !== null) {
-    row0 = ay.bounds[0];
+    row0 = ay.bounds[0]!;
     row1 = 0;
-    for (let y = 0; y < outH; y++) row1 = Math.max(row1, ay.bounds[y * 2] + ay.bounds[y * 2 + 1]);
+    for (let y = 0; y < outH; y++) row1 = Math.max(row1, ay.bounds[y * 2]! + ay.bounds[y * 2 + 1]!);
   }
   if (impl === 'auto') {
     const data = resizeWasm(src.data, inW, row0, row1, ax, ay, outW, outH);
@@ -173,29 +173,29 @@ function horizontal(src: Uint8Array, inW: number, row0: number, row1: number, ax
   for (let y = row0; y < row1; y++) {
     const rowBase = y * inW * 3;
     for (let x = 0, kOff = 0; x < outW; x++, kOff += n) {
-      const q = rowBase + bounds[x * 2] * 3;
+      const q = rowBase + bounds[x * 2]! * 3;
       let r = HALF;
       let g = HALF;
       let b = HALF;
       if (n === 2) {
-        const w0 = kk[kOff];
-        const w1 = kk[kOff + 1];
-        r += w0 * src[q] + w1 * src[q + 3];
-        g += w0 * src[q + 1] + w1 * src[q + 4];
-        b += w0 * src[q + 2] + w1 * src[q + 5];
+        const w0 = kk[kOff]!;
+        const w1 = kk[kOff + 1]!;
+        r += w0 * src[q]! + w1 * src[q + 3]!;
+        g += w0 * src[q + 1]! + w1 * src[q + 4]!;
+        b += w0 * src[q + 2]! + w1 * src[q + 5]!;
       } else if (n === 3) {
-        const w0 = kk[kOff];
-        const w1 = kk[kOff + 1];
-        const w2 = kk[kOff + 2];
-        r += w0 * src[q] + w1 * src[q + 3] + w2 * src[q + 6];
-        g += w0 * src[q + 1] + w1 * src[q + 4] + w2 * src[q + 7];
-        b += w0 * src[q + 2] + w1 * src[q + 5] + w2 * src[q + 8];
+        const w0 = kk[kOff]!;
+        const w1 = kk[kOff + 1]!;
+        const w2 = kk[kOff + 2]!;
+        r += w0 * src[q]! + w1 * src[q + 3]! + w2 * src[q + 6]!;
+        g += w0 * src[q + 1]! + w1 * src[q + 4]! + w2 * src[q + 7]!;
+        b += w0 * src[q + 2]! + w1 * src[q + 5]! + w2 * src[q + 8]!;
       } else {
         for (let k = 0, p = q; k < n; k++, p += 3) {
-          const wk = kk[kOff + k];
-          r += wk * src[p];
-          g += wk * src[p + 1];
-          b += wk * src[p + 2];
+          const wk = kk[kOff + k]!;
+          r += wk * src[p]!;
+          g += wk * src[p + 1]!;
+          b += wk * src[p + 2]!;
         }
       }
       out[o++] = clamp(r >> BITS);
@@ -212,26 +212,26 @@ function vertical(mid: Uint8Array, w: number, row0: number, ay: Axis, outH: numb
   const acc = new Int32Array(rowLen);
   const { bounds, kk, ksize: n } = ay;
   for (let y = 0, o = 0; y < outH; y++, o += rowLen) {
-    const b0 = (bounds[y * 2] - row0) * rowLen;
-    const w0 = kk[y * n];
+    const b0 = (bounds[y * 2]! - row0) * rowLen;
+    const w0 = kk[y * n]!;
     if (n === 2) {
       const b1 = b0 + rowLen;
-      const w1 = kk[y * n + 1];
-      for (let j = 0; j < rowLen; j++) out[o + j] = clamp((HALF + w0 * mid[b0 + j] + w1 * mid[b1 + j]) >> BITS);
+      const w1 = kk[y * n + 1]!;
+      for (let j = 0; j < rowLen; j++) out[o + j] = clamp((HALF + w0 * mid[b0 + j]! + w1 * mid[b1 + j]!) >> BITS);
     } else if (n === 3) {
       const b1 = b0 + rowLen;
       const b2 = b1 + rowLen;
-      const w1 = kk[y * n + 1];
-      const w2 = kk[y * n + 2];
-      for (let j = 0; j < rowLen; j++) out[o + j] = clamp((HALF + w0 * mid[b0 + j] + w1 * mid[b1 + j] + w2 * mid[b2 + j]) >> BITS);
+      const w1 = kk[y * n + 1]!;
+      const w2 = kk[y * n + 2]!;
+      for (let j = 0; j < rowLen; j++) out[o + j] = clamp((HALF + w0 * mid[b0 + j]! + w1 * mid[b1 + j]! + w2 * mid[b2 + j]!) >> BITS);
     } else {
-      for (let j = 0; j < rowLen; j++) acc[j] = HALF + w0 * mid[b0 + j];
+      for (let j = 0; j < rowLen; j++) acc[j] = HALF + w0 * mid[b0 + j]!;
       for (let k = 1; k < n; k++) {
-        const wk = kk[y * n + k];
+        const wk = kk[y * n + k]!;
         const bk = b0 + k * rowLen;
-        for (let j = 0; j < rowLen; j++) acc[j] += wk * mid[bk + j];
+        for (let j = 0; j < rowLen; j++) acc[j]! += wk * mid[bk + j]!;
       }
-      for (let j = 0; j < rowLen; j++) out[o + j] = clamp(acc[j] >> BITS);
+      for (let j = 0; j < rowLen; j++) out[o + j] = clamp(acc[j]! >> BITS);
     }
   }
   return out;

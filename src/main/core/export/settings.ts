@@ -2,9 +2,10 @@ import type { Compression } from '../tfrecord/writer.ts';
 import type { UnlabelledPolicy } from './plan.ts';
 import type { TransformSettings } from './transform.ts';
 import { UserError } from '../errors.ts';
+import { DEFAULT_NAME_TEMPLATE, EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract-types.ts';
 
 /** Optional features beyond the notebook's image / target / image_name. */
-export const OPTIONAL_FEATURES = ['label', 'height', 'width', 'one_hot_class', 'fold', 'sha256'] as const;
+export const OPTIONAL_FEATURES = EXPORT_OPTIONAL_FEATURES;
 export const REQUIRED_FEATURES = ['image', 'target', 'image_name'] as const;
 export type FeatureId = (typeof REQUIRED_FEATURES)[number] | (typeof OPTIONAL_FEATURES)[number];
 
@@ -28,7 +29,7 @@ export interface ExportSettings {
   unlabelled?: UnlabelledPolicy;
 }
 
-export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
+export { DEFAULT_NAME_TEMPLATE };
 
 export function defaultFeatures(extra: readonly FeatureId[] = []): Partial<Record<FeatureId, string>> {
   const out: Partial<Record<FeatureId, string>> = {};
@@ -48,7 +49,7 @@ export function parseFeatureList(text: string): Partial<Record<FeatureId, string
     if (![...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].includes(id as FeatureId)) {
       throw new ExportSettingsError(`Unknown feature "${id}"; choose from ${[...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].join(', ')}`);
     }
-    if (!/^[A-Za-z_][A-Za-z0-9_/.-]*$/.test(name!)) throw new ExportSettingsError(`Feature name "${name}" is not a valid tf.Example key`);
+    if (!/^[A-Za-z_][A-Za-z0-9_/.-]*$/.test(name)) throw new ExportSettingsError(`Feature name "${name}" is not a valid tf.Example key`);
     out[id as FeatureId] = name!;
   }
   if (!out.image) throw new ExportSettingsError('The features must include image');

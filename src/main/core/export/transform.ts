@@ -18,8 +18,9 @@ import { decodeJpegRgb, decodeRgbSharp, encodeJpegRgb, getPixelLimit, jpegFrame,
 import type { RgbImage } from '../media.ts';
 import { resizeRgb } from './resize-rgb.ts';
 import type { ResizeKernel } from './resize-rgb.ts';
+import type { ResizeMode } from '../../../shared/contract-types.ts';
 
-export type ResizeMode = 'stretch' | 'fill-crop' | 'fit-pad' | 'none';
+export type { ResizeMode };
 export type { ResizeKernel };
 
 export interface TransformSettings {

@@ -12,7 +12,7 @@ export function blockhashViaImghash(grey: Uint8Array, width: number, height: num
   const n = width * height;
   const rgba = new Uint8Array(n * 4);
   for (let i = 0; i < n; i++) {
-    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = grey[i];
+    rgba[i * 4] = rgba[i * 4 + 1] = rgba[i * 4 + 2] = grey[i]!;
     rgba[i * 4 + 3] = 255;
   }
   return fromHex(imghash.hashRaw({ width, height, data: rgba }, 8));

@@ -6,7 +6,7 @@ import { packBits } from './hashes.ts';
 
 function median16(v: Float64Array, from: number): number {
   const s = v.slice(from, from + 16).sort();
-  return (s[7] + s[8]) / 2;
+  return (s[7]! + s[8]!) / 2;
 }
 
 /**
@@ -19,7 +19,7 @@ export function blockhashFromSums(sums: Float64Array, width: number, height: num
   for (let band = 0; band < 4; band++) {
     const m = median16(sums, band * 16);
     for (let j = band * 16; j < band * 16 + 16; j++) {
-      const v = sums[j];
+      const v = sums[j]!;
       bits[j] = v > m || (Math.abs(v - m) < 1 && m > halfBlockValue);
     }
   }

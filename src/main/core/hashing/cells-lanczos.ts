@@ -156,7 +156,7 @@ export function resizeFromCells(grid: CellGrid, width: number, height: number, o
 export function blockMeansFromCells(grid: CellGrid, width: number, height: number, s: number): Float64Array {
   const g = s / 8;
   const v = apply(grid, cachedAxis(width, grid.xEdges, s, 8), cachedAxis(height, grid.yEdges, s, 8));
-  for (let i = 0; i < 64; i++) v[i] /= g * g;
+  for (let i = 0; i < 64; i++) v[i]! /= g * g;
   return v;
 }
 

@@ -132,13 +132,13 @@ function blockhashFromCells(sums: Float64Array, ax: Axis, ay: Axis, scale: numbe
     const top = ay.first[cy]! * ncx;
     const wt = ay.weight[cy]!;
     if (wt === 1) {
-      for (let c = 0; c < ncx; c++) cols[top + c] += sums[base + c]!;
+      for (let c = 0; c < ncx; c++) cols[top + c]! += sums[base + c]!;
     } else {
       const bottom = ay.second[cy]! * ncx;
       for (let c = 0; c < ncx; c++) {
         const s = sums[base + c]!;
-        cols[top + c] += s * wt;
-        cols[bottom + c] += s * (1 - wt);
+        cols[top + c]! += s * wt;
+        cols[bottom + c]! += s * (1 - wt);
       }
     }
   }
@@ -148,11 +148,11 @@ function blockhashFromCells(sums: Float64Array, ax: Axis, ay: Axis, scale: numbe
     for (let c = 0; c < ncx; c++) {
       const s = cols[j * ncx + c]!;
       const w = xw[c]!;
-      bh[j * 8 + xf[c]!] += s * w;
-      if (w !== 1) bh[j * 8 + xs[c]!] += s * (1 - w);
+      bh[j * 8 + xf[c]!]! += s * w;
+      if (w !== 1) bh[j * 8 + xs[c]!]! += s * (1 - w);
     }
   }
-  for (let i = 0; i < 64; i++) bh[i] *= scale;
+  for (let i = 0; i < 64; i++) bh[i]! *= scale;
   return bh;
 }
 
@@ -218,7 +218,7 @@ function cellSumsJs(plane: Uint8Array, width: number, xe: Int32Array, ye: Int32A
       for (let c = 0; c < ncx; c++) {
         let s = 0;
         for (let i = y * width + xe[c]!, end = y * width + xe[c + 1]!; i < end; i++) s += plane[i]!;
-        sums[cy * ncx + c] += 2 * s;
+        sums[cy * ncx + c]! += 2 * s;
       }
     }
   }
@@ -240,34 +240,34 @@ export function scanGreyJs(grey: Uint8Array, width: number, height: number, part
   const { first: xf, second: xs, weight: xw } = ax;
   let cy = 0;
   for (let y = 0; y < height; y++) {
-    if (y >= ye[cy + 1]) cy++;
+    if (y >= ye[cy + 1]!) cy++;
     const row = y * width;
     // Plain integer sums first: keeping float work out of this loop makes it ~2x faster.
     let i = row;
     for (let c = 0; c < ncx; c++) {
       let s = 0;
-      const end = row + xe[c + 1];
-      for (; i < end; i++) s += lut[grey[i]];
+      const end = row + xe[c + 1]!;
+      for (; i < end; i++) s += lut[grey[i]!]!;
       rowCells[c] = s;
     }
     const base = cy * ncx;
     rowBlocks.fill(0);
     for (let c = 0; c < ncx; c++) {
-      const s = rowCells[c];
-      sums[base + c] += s;
-      rowBlocks[xf[c]] += s * xw[c];
-      rowBlocks[xs[c]] += s * (1 - xw[c]);
+      const s = rowCells[c]!;
+      sums[base + c]! += s;
+      rowBlocks[xf[c]!]! += s * xw[c]!;
+      rowBlocks[xs[c]!]! += s * (1 - xw[c]!);
     }
     // Row y lies in cell cy, which never crosses a blockhash boundary (or is a straddling row).
-    const top = ay.first[cy];
-    const bottom = ay.second[cy];
-    const wt = ay.weight[cy];
+    const top = ay.first[cy]!;
+    const bottom = ay.second[cy]!;
+    const wt = ay.weight[cy]!;
     for (let j = 0; j < 8; j++) {
-      bh[top * 8 + j] += rowBlocks[j] * wt;
-      bh[bottom * 8 + j] += rowBlocks[j] * (1 - wt);
+      bh[top * 8 + j]! += rowBlocks[j]! * wt;
+      bh[bottom * 8 + j]! += rowBlocks[j]! * (1 - wt);
     }
   }
   // Half levels of luma -> R+G+B with R=G=B.
-  for (let i = 0; i < 64; i++) bh[i] *= 1.5;
+  for (let i = 0; i < 64; i++) bh[i]! *= 1.5;
   return { cells: { sums, ncx, ncy, xEdges: xe, yEdges: ye }, blockhashSums: bh };
 }

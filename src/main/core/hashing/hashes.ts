@@ -38,19 +38,19 @@ function popcount32(v: number): number {
 export function median(values: ArrayLike<number>): number {
   const s = Float64Array.from(values).sort();
   const n = s.length;
-  return n % 2 === 1 ? s[(n - 1) >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  return n % 2 === 1 ? s[(n - 1) >> 1]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
 }
 
 function aboveThreshold(values: ArrayLike<number>, t: number): boolean[] {
   const bits = new Array<boolean>(values.length);
-  for (let i = 0; i < values.length; i++) bits[i] = values[i] > t;
+  for (let i = 0; i < values.length; i++) bits[i] = values[i]! > t;
   return bits;
 }
 
 /** average_hash: 8x8 grid, bit = pixel > mean. */
 export function averageHashFromGrid(p8: Uint8Array): bigint {
   let sum = 0;
-  for (let i = 0; i < 64; i++) sum += p8[i];
+  for (let i = 0; i < 64; i++) sum += p8[i]!;
   return packBits(aboveThreshold(p8, sum / 64));
 }
 
@@ -58,7 +58,7 @@ export function averageHashFromGrid(p8: Uint8Array): bigint {
 export function dHashFromGrid(p9x8: Uint8Array): bigint {
   const bits = new Array<boolean>(64);
   for (let y = 0; y < 8; y++) {
-    for (let x = 0; x < 8; x++) bits[y * 8 + x] = p9x8[y * 9 + x + 1] > p9x8[y * 9 + x];
+    for (let x = 0; x < 8; x++) bits[y * 8 + x] = p9x8[y * 9 + x + 1]! > p9x8[y * 9 + x]!;
   }
   return packBits(bits);
 }
@@ -98,7 +98,7 @@ function lowDct(p32: Uint8Array): Float64Array {
   for (let k = 0; k < K; k++) {
     for (let x = 0; x < N; x++) {
       let s = 0;
-      for (let n = 0; n < N; n++) s += DCT[k * N + n] * p32[n * N + x];
+      for (let n = 0; n < N; n++) s += DCT[k * N + n]! * p32[n * N + x]!;
       cols[k * N + x] = s;
     }
   }
@@ -106,7 +106,7 @@ function lowDct(p32: Uint8Array): Float64Array {
   for (let k = 0; k < K; k++) {
     for (let j = 0; j < K; j++) {
       let s = 0;
-      for (let n = 0; n < N; n++) s += DCT[j * N + n] * cols[k * N + n];
+      for (let n = 0; n < N; n++) s += DCT[j * N + n]! * cols[k * N + n]!;
       low[k * K + j] = s;
     }
   }
@@ -137,7 +137,7 @@ export function blockSums8(pixels: Uint8Array, s: number): Float64Array {
   for (let y = 0; y < s; y++) {
     const row = y * s;
     const by = ((y / b) | 0) * 8;
-    for (let x = 0; x < s; x++) sums[by + ((x / b) | 0)] += pixels[row + x];
+    for (let x = 0; x < s; x++) sums[by + ((x / b) | 0)]! += pixels[row + x]!;
   }
   return sums;
 }

@@ -52,7 +52,7 @@ function computeCoeffs(inSize: number, outSize: number): Coeffs {
       ww += v;
     }
     for (let x = 0; x < xmax; x++) {
-      const v = ww !== 0 ? w[x] / ww : w[x];
+      const v = ww !== 0 ? w[x]! / ww : w[x]!;
       const f = v * (1 << PRECISION_BITS);
       kk[xx * ksize + x] = v < 0 ? Math.trunc(-0.5 + f) : Math.trunc(0.5 + f);
     }
@@ -96,15 +96,15 @@ export function resampleRows(src: Uint8Array, width: number, y0: number, y1: num
     const r0 = y * width;
     const r1 = r0 + width;
     for (let xx = 0; xx < outSize; xx++) {
-      const xmin = bounds[xx * 2];
-      const n = bounds[xx * 2 + 1];
+      const xmin = bounds[xx * 2]!;
+      const n = bounds[xx * 2 + 1]!;
       const kb = xx * ksize;
       let s0 = HALF;
       let s1 = HALF;
       for (let x = 0; x < n; x++) {
-        const k = kk[kb + x];
-        s0 += src[r0 + xmin + x] * k;
-        s1 += src[r1 + xmin + x] * k;
+        const k = kk[kb + x]!;
+        s0 += src[r0 + xmin + x]! * k;
+        s1 += src[r1 + xmin + x]! * k;
       }
       out[o + xx] = clip8(s0);
       out[o + outSize + xx] = clip8(s1);
@@ -114,11 +114,11 @@ export function resampleRows(src: Uint8Array, width: number, y0: number, y1: num
   if (y < y1) {
     const r0 = y * width;
     for (let xx = 0; xx < outSize; xx++) {
-      const xmin = bounds[xx * 2];
-      const n = bounds[xx * 2 + 1];
+      const xmin = bounds[xx * 2]!;
+      const n = bounds[xx * 2 + 1]!;
       const kb = xx * ksize;
       let s0 = HALF;
-      for (let x = 0; x < n; x++) s0 += src[r0 + xmin + x] * kk[kb + x];
+      for (let x = 0; x < n; x++) s0 += src[r0 + xmin + x]! * kk[kb + x]!;
       out[o + xx] = clip8(s0);
     }
   }
@@ -130,13 +130,13 @@ export function resampleColumns(src: Uint8Array, width: number, rowOffset: numbe
   const { outSize, ksize, bounds, kk } = c;
   const out = new Uint8Array(outSize * width);
   for (let yy = 0; yy < outSize; yy++) {
-    const ymin = bounds[yy * 2] - rowOffset;
-    const n = bounds[yy * 2 + 1];
+    const ymin = bounds[yy * 2]! - rowOffset;
+    const n = bounds[yy * 2 + 1]!;
     const kb = yy * ksize;
     for (let x = 0; x < width; x++) {
       let s = HALF;
       let p = ymin * width + x;
-      for (let y = 0; y < n; y++, p += width) s += src[p] * kk[kb + y];
+      for (let y = 0; y < n; y++, p += width) s += src[p]! * kk[kb + y]!;
       out[yy * width + x] = clip8(s);
     }
   }
@@ -151,8 +151,8 @@ export function resizeL(src: Uint8Array, width: number, height: number, outW: nu
   if (outH === height) return resampleRows(src, width, 0, height, ch);
   const cv = lanczosCoeffs(height, outH);
   // Pillow only runs the horizontal pass over rows the vertical filter touches.
-  const first = cv.bounds[0];
-  const last = cv.bounds[outH * 2 - 2] + cv.bounds[outH * 2 - 1];
+  const first = cv.bounds[0]!;
+  const last = cv.bounds[outH * 2 - 2]! + cv.bounds[outH * 2 - 1]!;
   const tmp = resampleRows(src, width, first, last, ch);
   return resampleColumns(tmp, outW, first, cv);
 }

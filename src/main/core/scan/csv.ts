@@ -6,8 +6,13 @@ export interface CsvRow {
   fields: string[];
 }
 
+/** A UTF-8 byte-order mark (Excel's "CSV UTF-8", Windows editors' JSON) reads as U+FEFF at the start. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function parseCsv(text: string): CsvRow[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = stripBom(text);
   const rows: CsvRow[] = [];
   let fields: string[] = [];
   let field = '';

@@ -32,7 +32,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const name = path.toString('utf8');
   let data: Buffer;
   let size = 0;
-  let format: string | null = null;
+  let format: string | null;
   // Synchronous I/O on purpose: this thread exists only to do this work, and each promise-based call
   // would hop through libuv's pool (measured ~15% of the worker's time on small files).
   let fd = -1;

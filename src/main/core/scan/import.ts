@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { absolutePath, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
 import { withImportLock } from '../catalog/import-lock.ts';
 import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
@@ -150,7 +150,7 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
     const lane = async (): Promise<void> => {
       while (next < toHash.length && !ctx.signal?.aborted && writeFailed === null) {
         const file = toHash[next++]!;
-        const abs = Buffer.concat([Buffer.from(root), Buffer.from('/'), file.rel]);
+        const abs = absolutePath(root, file.rel);
         let result: FileResult;
         try {
           result = await pool.run({ path: abs, maxPixels, blockhash });

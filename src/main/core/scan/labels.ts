@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path/posix';
-import { parseCsv } from './csv.ts';
+import { parseCsv, stripBom } from './csv.ts';
 import { UserError } from '../errors.ts';
 
 export type LabelSpec = { mode: 'folders' } | { mode: 'none' } | { mode: 'csv'; file: string };
@@ -28,7 +28,8 @@ const EXAMPLES = 3;
 export function readLabelMap(file: string): Map<string, string> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    parsed = JSON.parse(stripBom(readFileSync(file, 'utf8')));
   } catch (err) {
     throw new LabelSourceError(`Label map ${file}: ${(err as Error).message}`);
   }
@@ -61,6 +62,7 @@ export class LabelResolver {
   constructor(spec: LabelSpec, labelMap: Map<string, string> | null = null, value: CsvValue = LABEL_VALUE) {
     this.spec = spec;
     this.map = labelMap;
+    if (labelMap) this.problems.push(...sharedNames(labelMap));
     if (spec.mode === 'csv') this.loadCsv(spec.file, value);
   }
 
@@ -153,6 +155,19 @@ export class LabelResolver {
       this.problems.push(`${bad.length} bad row(s) in ${basename(file)} skipped: ${bad.slice(0, EXAMPLES).join('; ')}`);
     }
   }
+}
+
+/**
+ * Two codes mapped to one name make one class of two: sometimes meant, often a typo, and never
+ * visible later (the catalog stores names), so say so while the map is at hand.
+ */
+function sharedNames(map: Map<string, string>): string[] {
+  const codesOf = new Map<string, string[]>();
+  for (const [code, name] of map) codesOf.set(name, [...(codesOf.get(name) ?? []), code]);
+  return [...codesOf].filter(([, codes]) => codes.length > 1).map(([name, codes]) => {
+    const list = `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`;
+    return `label map: codes ${list} ${codes.length === 2 ? 'both' : 'all'} name '${name}'; their images merge into one class`;
+  });
 }
 
 function capitalise(s: string): string {

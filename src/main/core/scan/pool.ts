@@ -15,12 +15,18 @@ export interface ResultBatch<R> {
  * one (a large image in sharp) follows alone instead of holding the others back, so the pool can
  * refill this worker meanwhile. `failed` turns an unexpected error into a result.
  */
-export function serveBatches<T, R>(port: MessagePort, handle: (task: T) => Promise<R>, failed: (err: unknown) => R): void {
+export function serveBatches<T, R>(
+  port: MessagePort,
+  handle: (task: T) => Promise<R>,
+  failed: (err: unknown) => R,
+  /** Buffers to move to the caller instead of copying (large results). */
+  transfer: (result: R) => ArrayBuffer[] = () => [],
+): void {
   let ready: { seq: number; result: R }[] = [];
   const flush = (): void => {
     const results = ready;
     ready = [];
-    port.postMessage({ results } satisfies ResultBatch<R>);
+    port.postMessage({ results } satisfies ResultBatch<R>, results.flatMap((r) => transfer(r.result)));
   };
   port.on('message', (msg: TaskBatch<T>) => {
     for (const { seq, task } of msg.batch) {

@@ -5,22 +5,9 @@
 import type Database from 'better-sqlite3';
 import { deleteSourceEntry, listSources, type SourceInfo } from '../catalog/sources.ts';
 import { show } from './walk.ts';
+import type { SourceMerge } from '../../../shared/contract-sources.ts';
 
-export interface SourceMerge {
-  /**
-   * contained: that source lay inside this import's folder and is now part of it (its entry removed);
-   * enclosing: this folder lies inside that source, which keeps the rest and skips this folder from now on.
-   */
-  kind: 'contained' | 'enclosing';
-  /** contained: its folder relative to this import's root ('plants/'); enclosing: its absolute folder. */
-  from: string;
-  /** Rows that now belong to this import's source, ids unchanged. */
-  files: number;
-  /** Of those, rows whose label this import's spec changed. */
-  relabelled: number;
-  /** Rows dropped because this source already had a row for the same file (catalogs from before this rule). */
-  duplicates: number;
-}
+export type { SourceMerge };
 
 export interface OverlapPlan {
   /** Sources inside the folder whose rows this import takes over; their entries go. */

@@ -94,7 +94,7 @@ function decodeFeature(c: Cursor, end: number): DecodedFeature {
     const listEnd = c.len(end);
     const kind = field === 1 ? 'bytes' : field === 2 ? 'float' : 'int64';
     // A oneof member seen again merges into the earlier one; a different member replaces it.
-    if (feature.kind !== kind) feature = { kind, value: [] } as DecodedFeature;
+    if (feature.kind !== kind) feature = { kind, value: [] };
     while (c.pos < listEnd) {
       const t = c.u32();
       const wire = t & 7;

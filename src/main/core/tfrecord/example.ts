@@ -1,6 +1,6 @@
 // tf.train.Example wire codec, written by hand for the tiny schema in proto/feature.proto and
 // proto/example.proto (field numbers below come from there). The protobufjs module generated from
-// those files (generated/example.js) is the reference: tests cross-check both directions and the
+// those files (test/reference/generated/example.js) is the reference: tests cross-check both directions and the
 // byte output. By hand we get int64 as exact bigints (protobufjs gives Long objects, and takes values
 // above 2^53 only as strings), zero-copy bytes, strings in bytes lists, and speed: per notebook-style
 // example, decode ~1.5 µs vs ~4.3 µs and encode ~3.3 µs vs ~4 µs (scripts/bench/tfrecord.ts logs both).

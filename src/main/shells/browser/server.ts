@@ -30,6 +30,17 @@ export interface RunningServer {
 
 const BIND = '127.0.0.1';
 
+/**
+ * The largest WebSocket message accepted. The biggest legitimate call carries a few paths of at most
+ * 4096 characters (contract.ts), a few tens of KB even fully JSON-escaped; 1 MiB leaves room for that
+ * many times over, while a larger message (or a header announcing one) is refused with close code 1009
+ * before it is buffered.
+ */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** One line in the terminal for a client's fault (a bad frame, a reset connection): no stack, it is not our bug. */
+const note = (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+
 /** This machine by address or as localhost, on any port; other names could be a DNS-rebinding site. */
 const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d{1,5})?$/;
 
@@ -82,8 +93,18 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     res.end(`${message}\n`);
   };
 
+  /** The request's URL, or null when its path is not one (e.g. `//`): the client's fault, a 400. */
+  const requestUrl = (req: IncomingMessage): URL | null => {
+    try {
+      return new URL(req.url ?? '/', `http://${BIND}:${port}`);
+    } catch {
+      return null;
+    }
+  };
+
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', `http://${BIND}:${port}`);
+    const url = requestUrl(req);
+    if (!url) return refuse(res, 400, 'Bad request: the path is not a valid URL');
     if (!hostOk(req)) return refuse(res, 403, 'Forbidden: unexpected Host header');
     if (!tokenOk(requestToken(req, url))) {
       return refuse(res, 403, 'Forbidden: open the URL with ?token=… that `winnow serve` printed');
@@ -115,9 +136,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${BIND}:${port}`);
+    // Node hands the socket over without an error listener: a reset here must not end the process.
+    socket.on('error', (err) => note(`WebSocket upgrade failed: ${err.message}`));
+    const url = requestUrl(req);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     // Same host and port as the request: a page on another localhost port carries the token cookie
     // too (cookies are not port-scoped), so only the page this server (or its tunnel) served may connect.
     const origin = req.headers.origin;
@@ -128,6 +155,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      // A malformed frame (bad opcode, unmasked, invalid UTF-8, too big) is that client's fault: ws has
+      // already sent the close code; without this listener the 'error' event would end the server.
+      ws.on('error', (err) => note(`WebSocket connection closed: ${err.message}`));
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data) => void answer(ws, data.toString()));
     });

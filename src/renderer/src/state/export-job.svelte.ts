@@ -2,14 +2,16 @@
 // progress and the end (report + read_example.py) arrive as events. Module-level: survives screen
 // switches; the host keeps each catalog's last started settings, which come back when it is opened.
 import type { ExportFormSettings, Methods } from '../../../shared/contract.ts';
-import { EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract.ts';
+import { DEFAULT_NAME_TEMPLATE, EXPORT_OPTIONAL_FEATURES } from '../../../shared/contract.ts';
+import { MAX_IMAGE_SIDE } from '../../../shared/limits.ts';
+
+export { DEFAULT_NAME_TEMPLATE };
 import { api } from '../lib/transport.ts';
 import { JobStore } from './job.svelte.ts';
 
 export type ExportArgs = Methods['export.start']['args'];
 export type TransformArgs = Pick<ExportArgs, 'size' | 'mode' | 'quality' | 'chroma' | 'passthrough'>;
 /** The core's default (settings.ts), restated: the renderer does not import core modules. */
-export const DEFAULT_NAME_TEMPLATE = 'train-{shard:02}-{count}.tfrec';
 export type OptionalFeature = (typeof EXPORT_OPTIONAL_FEATURES)[number];
 
 /** The form before any export of a catalog. */
@@ -45,7 +47,7 @@ class ExportJob extends JobStore<'export'> {
 
   /** What decides the written bytes (for the preview and the estimate); null while a field is invalid. */
   transformArgs(): TransformArgs | null {
-    const dim = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= 16384;
+    const dim = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= MAX_IMAGE_SIDE;
     const q = Number.isInteger(this.quality) && this.quality >= 1 && this.quality <= 100;
     if (!q || (!this.keepSize && !(dim(this.width) && dim(this.height)))) return null;
     return {
@@ -123,12 +125,6 @@ class ExportJob extends JobStore<'export'> {
     this.nameTemplate = s.nameTemplate;
     this.includeUnlabelled = s.unlabelled === 'include';
     this.overwrite = false;
-  }
-
-  async cancel(): Promise<void> {
-    if (!this.jobId) return;
-    this.cancelling = true;
-    await api.invoke('job.cancel', { jobId: this.jobId });
   }
 }
 

@@ -1,5 +1,5 @@
 import { tensorflow } from './generated/example.js';
-import type { DecodedFeature, FeatureValue } from './example.ts';
+import type { DecodedFeature, FeatureValue } from '../../src/main/core/tfrecord/example.ts';
 
 // The same API as encodeExample/decodeExample, through the protobufjs static module generated from
 // proto/ (`npm run proto`). It is the schema's reference implementation: tests compare the hand-written
