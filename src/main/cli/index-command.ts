@@ -1,6 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importRunning } from '../core/catalog/import-lock.ts';
+import { catalogIsEmpty } from '../core/catalog/queries.ts';
 import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
@@ -81,8 +82,7 @@ export async function indexCommand(argv: string[]): Promise<number> {
     // A run that failed before importing anything (a mistyped DIR, a missing CSV) leaves no empty
     // catalog behind to be mistaken for a real one later.
     // Not while another import (started on the same new file) is filling it.
-    const leaveNothing = failed && isNew && !importRunning(db) &&
-      (db.prepare('SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM sources) AS n').get() as { n: number }).n === 0;
+    const leaveNothing = failed && isNew && !importRunning(db) && catalogIsEmpty(db);
     db.close();
     if (leaveNothing) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
