@@ -1,7 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importRunning } from '../core/catalog/import-lock.ts';
-import { catalogIsEmpty } from '../core/catalog/queries.ts';
+import { catalogIsEmpty } from '../core/catalog/catalog.ts';
 import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';

@@ -92,3 +92,8 @@ export function setSetting(db: Database.Database, key: string, value: string): v
     value,
   );
 }
+
+/** True when no import ever stored anything here: no source, no image. */
+export function catalogIsEmpty(db: Database.Database): boolean {
+  return (db.prepare('SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM sources) AS n').get() as { n: number }).n === 0;
+}

@@ -89,8 +89,3 @@ export function imageLocation(db: Database.Database, id: number): ImageLocation 
 export function imageFile(db: Database.Database, id: number): Buffer | null {
   return imageLocation(db, id)?.file ?? null;
 }
-
-/** True when no import ever stored anything here: no source, no image. */
-export function catalogIsEmpty(db: Database.Database): boolean {
-  return (db.prepare('SELECT (SELECT count(*) FROM images) + (SELECT count(*) FROM sources) AS n').get() as { n: number }).n === 0;
-}
