@@ -200,7 +200,7 @@ new MutationObserver((_m, obs) => {
 
 /** 10,000 persisted clusters of 2–3 'active' rows each, written straight into the catalog schema. */
 function writeClusterCatalog(file: string, clusters: number): void {
-  const db = openCatalog(file);
+  const db = openCatalog(file, { create: true });
   try {
     db.transaction(() => {
       const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);

@@ -267,7 +267,7 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
 
 /** Rows only (no files): 'missing' images under five labels, in the catalog's own schema. */
 function writeBigCatalog(file: string, n: number): void {
-  const db = openCatalog(file);
+  const db = openCatalog(file, { create: true });
   try {
     db.transaction(() => {
       const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);

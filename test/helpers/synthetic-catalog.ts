@@ -6,7 +6,7 @@ import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
  * before (so clustering has n / 50 clusters to find), under one source `/synthetic`.
  */
 export function syntheticCatalog(file: string, n: number): void {
-  const db = openCatalog(file);
+  const db = openCatalog(file, { create: true });
   db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/synthetic', 'none', 0)").run();
   const img = db.prepare(
     "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, status, indexed_at) VALUES (1, ?, ?, 1000, 0, ?, 64, 64, 'jpeg', 3, 'active', 0)",

@@ -24,7 +24,7 @@ beforeAll(async () => {
     mkdirSync(join(data, label), { recursive: true });
     for (let i = 0; i < 3; i++) await (await syntheticImage(label.charCodeAt(0) * 17 + i, 40, 30)).jpeg().toFile(join(data, label, `${i}.jpg`));
   }
-  const db = openCatalog(template);
+  const db = openCatalog(template, { create: true });
   await runImport({ db, root: data, labels: { mode: 'folders' } });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
@@ -64,7 +64,7 @@ describe('host: the open catalog file deleted or replaced', () => {
   it('refuses after the file is replaced by another catalog, and leaves the new file as it was', async () => {
     const file = freshCatalog();
     const other = join(dir.path, 'other.winnow');
-    openCatalog(other).close(); // an empty catalog
+    openCatalog(other, { create: true }).close(); // an empty catalog
     const { host } = testHost({ catalog: file });
     try {
       expect(((await host.dispatch('images.list', { offset: 0, limit: 10 })) as { total: number }).total).toBe(6);

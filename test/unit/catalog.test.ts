@@ -20,7 +20,7 @@ const tables = (db: Database.Database): string[] =>
 
 describe('catalog file', () => {
   it('creates a WAL catalog with foreign keys at the latest schema version', () => {
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
@@ -33,8 +33,8 @@ describe('catalog file', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 7}`);
     raw.close();
-    expect(() => openCatalog(file)).toThrow(CatalogTooNewError);
-    expect(() => openCatalog(file)).toThrow(
+    expect(() => openCatalog(file, { create: true })).toThrow(CatalogTooNewError);
+    expect(() => openCatalog(file, { create: true })).toThrow(
       `newer Winnow (catalog schema v${LATEST_SCHEMA_VERSION + 7}; this Winnow reads up to v${LATEST_SCHEMA_VERSION})`,
     );
     const again = new Database(file);
@@ -46,12 +46,12 @@ describe('catalog file', () => {
   it('refuses a file that is not SQLite', () => {
     const file = join(scratch(), 'notes.txt');
     writeFileSync(file, 'my precious notes, not a database');
-    expect(() => openCatalog(file)).toThrow(CatalogOpenError);
-    expect(() => openCatalog(file)).toThrow(/not a Winnow catalog/);
+    expect(() => openCatalog(file, { create: true })).toThrow(CatalogOpenError);
+    expect(() => openCatalog(file, { create: true })).toThrow(/not a Winnow catalog/);
   });
 
   it('keeps settings as key/value pairs', () => {
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     setSetting(db, 'theme', 'dark');
     setSetting(db, 'theme', 'light');
     expect(getSetting(db, 'theme')).toBe('light');
@@ -60,7 +60,7 @@ describe('catalog file', () => {
   });
 
   it('stores 64-bit hashes in 8-byte integers without loss and shows them as 16 hex digits', () => {
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     const values = [0n, 1n, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffffffffffffn, 0x0123456789abcdefn];
     db.exec('CREATE TEMP TABLE t (v INTEGER)');
     for (const v of values) db.prepare('INSERT INTO t VALUES (?)').run(toSqlInt(v));
@@ -78,7 +78,7 @@ describe('migrations', () => {
   });
 
   it('v1 creates sources, images, hashes, labels and settings with their constraints', () => {
-    const db = openCatalog(join(scratch(), 'c.winnow'), { targetVersion: 1 });
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true, targetVersion: 1 });
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(['hashes', 'images', 'labels', 'settings', 'sources']);
     db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/data', 'folders', 0)").run();
@@ -97,7 +97,7 @@ describe('migrations', () => {
 
   it('v2 keeps v1 data, copies labels to source labels and adds the journal and cluster tables', () => {
     const file = join(scratch(), 'c.winnow');
-    const v1 = openCatalog(file, { targetVersion: 1 });
+    const v1 = openCatalog(file, { create: true, targetVersion: 1 });
     v1.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/data', 'folders', 0)").run();
     v1.prepare("INSERT INTO labels(name) VALUES ('cats')").run();
     v1.prepare(
@@ -105,7 +105,7 @@ describe('migrations', () => {
     ).run();
     v1.prepare('INSERT INTO hashes VALUES (1, 1, 2, 3, 4, 5)').run();
     v1.close();
-    const db = openCatalog(file);
+    const db = openCatalog(file, { create: true });
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
     expect(db.prepare('SELECT label_id, source_label_id FROM images').get()).toEqual({ label_id: 1, source_label_id: 1 });
     expect(db.prepare('SELECT phash, phash_mirror, dhash_mirror, thumb FROM hashes').get()).toEqual({
@@ -117,7 +117,7 @@ describe('migrations', () => {
   });
 
   it('v3 adds fold assignments for images, deleted with them', () => {
-    const db = openCatalog(join(scratch(), 'c.winnow'), { targetVersion: 3 });
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true, targetVersion: 3 });
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/d', 'none', 0)").run();
     db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'61', 'a', 1, 1, 'active', 0)").run();
@@ -131,10 +131,10 @@ describe('migrations', () => {
 
   it('v4 gives cluster runs a memory (inputs and pairs blobs), empty for runs made before', () => {
     const file = join(scratch(), 'c.winnow');
-    const v3 = openCatalog(file, { targetVersion: 3 });
+    const v3 = openCatalog(file, { create: true, targetVersion: 3 });
     v3.prepare("INSERT INTO cluster_runs(rule, created_at, image_count) VALUES ('pHash ≤ 10', 0, 5)").run();
     v3.close();
-    const db = openCatalog(file, { targetVersion: 4 });
+    const db = openCatalog(file, { create: true, targetVersion: 4 });
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.prepare('SELECT rule, image_count, inputs, pairs FROM cluster_runs').get()).toEqual({ rule: 'pHash ≤ 10', image_count: 5, inputs: null, pairs: null });
     db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES ('x', 0, 0, x'0102', x'03')").run();
@@ -144,7 +144,7 @@ describe('migrations', () => {
 
   it('v5 never reuses an image id and rewrites content-keyed decisions to name images by id', () => {
     const file = join(scratch(), 'c.winnow');
-    const v4 = openCatalog(file, { targetVersion: 4 });
+    const v4 = openCatalog(file, { create: true, targetVersion: 4 });
     v4.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/d', 'folders', 0)").run();
     const add = v4.prepare(
       "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, status, indexed_at) VALUES (1, ?, ?, 1, 1, ?, 'active', 0)",
@@ -161,7 +161,7 @@ describe('migrations', () => {
     journal.run(4, 'undo', '{}');
     v4.close();
 
-    const db = openCatalog(file, { targetVersion: 5 });
+    const db = openCatalog(file, { create: true, targetVersion: 5 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT id, rel_path FROM images ORDER BY id').all().map((r) => (r as { rel_path: string }).rel_path))
       .toEqual(['cats/a-copy.jpg', 'cats/a.jpg', 'cats/zz/a-copy2.jpg', 'cats/a-small.jpg', 'c.jpg']);
@@ -186,8 +186,8 @@ describe('migrations', () => {
 
   it('re-opening a current catalog runs no migration again', () => {
     const file = join(scratch(), 'c.winnow');
-    openCatalog(file).close();
-    const db = openCatalog(file);
+    openCatalog(file, { create: true }).close();
+    const db = openCatalog(file, { create: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });

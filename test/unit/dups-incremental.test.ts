@@ -35,7 +35,7 @@ describe('incremental clustering', () => {
   it('after adding, changing, moving and removing images equals a full recompute, searching only what changed', async () => {
     for (let f = 0; f < 8; f++) await family(`f${f}`, 100 + f, f % 3);
     for (let i = 0; i < 60; i++) await (await syntheticImage(5000 + 37 * i, 300, 220)).jpeg().toFile(join(root, `single${i}.jpg`));
-    const db = openCatalog(join(dir.path, 'c.winnow'));
+    const db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
     await runImport({ db, root, labels: { mode: 'none' }, maxPixels: 1e8, workers: 2 });
     const first = computeClusters(db, PRESETS.balanced);
     expect(first.search).toMatchObject({ mode: 'full', searched: first.images });
@@ -84,7 +84,7 @@ describe('incremental clustering', () => {
   });
 
   it('searches only new and changed images and reaches the full result', async () => {
-    const db = openCatalog(join(dir.path, 'c2.winnow'));
+    const db = openCatalog(join(dir.path, 'c2.winnow'), { create: true });
     const root2 = join(dir.path, 'data2');
     mkdirSync(root2, { recursive: true });
     for (let i = 0; i < 48; i++) await (await syntheticImage(300 + i, 300, 220)).jpeg({ quality: 90 }).toFile(join(root2, `x${i}.jpg`));

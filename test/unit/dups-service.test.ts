@@ -21,7 +21,7 @@ describe('DupsService: relabel and trash', () => {
   beforeAll(async () => {
     process.env['XDG_DATA_HOME'] = join(tmp.path, 'xdg');
     await writePlanted(data);
-    db = openCatalog(join(tmp.path, 'c.winnow'));
+    db = openCatalog(join(tmp.path, 'c.winnow'), { create: true });
     await runImport({ db, root: data, labels: { mode: 'folders' }, workers: 1 });
     dups = new DupsService(db);
   });

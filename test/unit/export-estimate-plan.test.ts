@@ -26,7 +26,7 @@ beforeAll(async () => {
     for (let i = 0; i < 6; i++) await (await syntheticImage(label.charCodeAt(0) * 13 + i, 40, 30)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
   for (let i = 0; i < 5; i++) await (await syntheticImage(600 + i, 40, 30)).jpeg().toFile(join(root, `loose${i}.jpg`));
-  db = openCatalog(join(dir.path, 'c.winnow'));
+  db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
 }, 60_000);
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
     for (let i = 0; i < 16; i++) await (await syntheticImage(label.charCodeAt(0) * 1000 + i, w, h)).jpeg({ quality: 90 }).toFile(join(root, label, `${i}.jpg`));
     for (let i = 0; i < 2; i++) await (await syntheticImage(label.charCodeAt(0) * 77 + i, w, h)).png().toFile(join(root, label, `p${i}.png`));
   }
-  db = openCatalog(catalogFile);
+  db = openCatalog(catalogFile, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
   computeFolds(db, { k: 3, seed: 5, stratify: true, groups: false });
 }, 60_000);

@@ -31,10 +31,10 @@ beforeAll(async () => {
   const bareRoot = join(dir.path, 'bare');
   mkdirSync(bareRoot);
   for (let i = 0; i < 6; i++) await (await syntheticImage(800 + i, 40, 30)).jpeg().toFile(join(bareRoot, `t${i}.jpg`));
-  mixed = openCatalog(join(dir.path, 'mixed.winnow'));
+  mixed = openCatalog(join(dir.path, 'mixed.winnow'), { create: true });
   await runImport({ db: mixed, root, labels: { mode: 'folders' } });
   computeFolds(mixed, { k: 2, seed: 1, stratify: true, groups: true });
-  bare = openCatalog(join(dir.path, 'bare.winnow'));
+  bare = openCatalog(join(dir.path, 'bare.winnow'), { create: true });
   await runImport({ db: bare, root: bareRoot, labels: { mode: 'none' } });
   computeFolds(bare, { k: 2, seed: 1, stratify: true, groups: true });
 }, 60_000);

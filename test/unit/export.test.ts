@@ -25,7 +25,7 @@ beforeAll(async () => {
     mkdirSync(join(root, label), { recursive: true });
     for (let i = 0; i < 20; i++) await (await syntheticImage(label.charCodeAt(0) * 100 + i, 128, 96)).jpeg({ quality: 85 }).toFile(join(root, label, `${i}.jpg`));
   }
-  db = openCatalog(join(dir.path, 'c.winnow'));
+  db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
   computeFolds(db, { k: 2, seed: 3, stratify: true, groups: true });
 }, 60_000);

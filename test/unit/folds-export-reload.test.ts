@@ -21,7 +21,7 @@ beforeAll(async () => {
     mkdirSync(join(root, label), { recursive: true });
     for (let i = 0; i < 9; i++) await (await syntheticImage(label.charCodeAt(0) * 31 + i, 48, 36)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
-  const db = openCatalog(catalog);
+  const db = openCatalog(catalog, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
   db.close();
 }, 60_000);
@@ -47,7 +47,7 @@ describe('folds.load', () => {
   });
 
   it('reports the folds as stored: images added since are unassigned, nothing is reassigned', async () => {
-    const db = openCatalog(catalog);
+    const db = openCatalog(catalog, { create: true });
     try {
       computeFolds(db, { k: 2, seed: 4, stratify: true, groups: true });
       const before = foldRows(db);

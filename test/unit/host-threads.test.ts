@@ -19,7 +19,7 @@ describe('Host threads', () => {
   it('clusters and sweeps in a worker thread: the same result, and the host thread never stalls', async () => {
     const file = join(tmp.path, 'big.winnow');
     syntheticCatalog(file, N);
-    const direct = openCatalog(file);
+    const direct = openCatalog(file, { create: true });
     const started = performance.now();
     const expected = computeClusters(direct, PRESETS.balanced);
     const inProcessMs = performance.now() - started;

@@ -24,7 +24,7 @@ describe('runImport on a folder with every format and every kind of bad input', 
     const root = join(scratch(), 'data');
     const good = await writeMixedTree(root, { bombPixels: 1_000_000 });
     const before = snapshotTree(root);
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     const report = await runImport({ db, root, labels: { mode: 'folders' }, maxPixels: 1_000_000, workers: 2 });
 
     expect(report.added).toBe(good);
@@ -58,7 +58,7 @@ describe('re-import', () => {
   it('reads only what changed, marks vanished files missing and recognises moves by content', async () => {
     const root = join(scratch(), 'data');
     for (let i = 0; i < 6; i++) await writeJpeg(join(root, `L${i % 2}/img${i}.jpg`), 100 + i);
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     const first = await runImport({ db, root, labels: { mode: 'folders' } });
     expect(first).toMatchObject({ added: 6, unchanged: 0, changed: 0, missing: 0, moved: 0, failed: 0 });
 
@@ -101,7 +101,7 @@ describe('re-import', () => {
       writeFileSync(join(root, rel), photo);
     }
     await writeJpeg(join(root, 'z/other-photo.jpg'), 78);
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     expect(await runImport({ db, root, labels: { mode: 'none' }, workers: 1 })).toMatchObject({ added: 4 });
     const idOf = (path: string): number =>
       (db.prepare('SELECT id FROM images WHERE rel_path = ?').get(path) as { id: number } | undefined)?.id ?? -1;
@@ -127,7 +127,7 @@ describe('re-import', () => {
     writeFileSync(csv, 'image_id,label\nimg0.jpg,0\nimg1.jpg,1\nimg2.jpg,1\n');
     const map = join(scratch(), 'map.json');
     writeFileSync(map, '{"0": "healthy", "1": "sick"}');
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     await runImport({ db, root, labels: { mode: 'folders' } });
     const report = await runImport({ db, root, labels: { mode: 'csv', file: csv }, labelMapFile: map });
     expect(report).toMatchObject({ unchanged: 3, added: 0, labelProblems: [] });
@@ -146,7 +146,7 @@ describe('progress and cancellation', () => {
     const root = join(scratch(), 'data');
     const n = 120;
     for (let i = 0; i < n; i++) await writeJpeg(join(root, `x/img${String(i).padStart(3, '0')}.jpg`), i, 640, 480);
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     const controller = new AbortController();
     const events: Progress[] = [];
     const report = await runImport(
@@ -180,7 +180,7 @@ describe('progress and cancellation', () => {
   it('sends at most about five progress events a second', async () => {
     const root = join(scratch(), 'data');
     for (let i = 0; i < 200; i++) await writeJpeg(join(root, `img${i}.jpg`), i, 64, 48);
-    const db = openCatalog(join(scratch(), 'c.winnow'));
+    const db = openCatalog(join(scratch(), 'c.winnow'), { create: true });
     const events: Progress[] = [];
     const started = performance.now();
     await runImport({ db, root, labels: { mode: 'none' } }, { onProgress: (p) => events.push(p) });
@@ -195,10 +195,10 @@ describe('blockhash mode', () => {
   it('is fixed by the first import: colour (the default) hashes R+G+B, a later luma import is refused, other hashes agree', async () => {
     const root = join(scratch(), 'data');
     for (let i = 0; i < 4; i++) await writeJpeg(join(root, `a${i}.jpg`), 40 + i, 200, 150);
-    const colourDb = openCatalog(join(scratch(), 'colour.winnow'));
+    const colourDb = openCatalog(join(scratch(), 'colour.winnow'), { create: true });
     await runImport({ db: colourDb, root, labels: { mode: 'none' }, workers: 1 });
     expect(getSetting(colourDb, 'hashing.blockhash')).toBe('colour');
-    const lumaDb = openCatalog(join(scratch(), 'luma.winnow'));
+    const lumaDb = openCatalog(join(scratch(), 'luma.winnow'), { create: true });
     await runImport({ db: lumaDb, root, labels: { mode: 'none' }, blockhash: 'luma', workers: 1 });
     const colour = listImages(colourDb);
     const luma = listImages(lumaDb);
@@ -215,7 +215,7 @@ describe('blockhash mode', () => {
   it('keeps catalogs indexed before the choice existed on luma (their blockhashes), whatever the new default', async () => {
     const root = join(scratch(), 'old');
     for (let i = 0; i < 3; i++) await writeJpeg(join(root, `o${i}.jpg`), 60 + i, 120, 90);
-    const db = openCatalog(join(scratch(), 'old.winnow'));
+    const db = openCatalog(join(scratch(), 'old.winnow'), { create: true });
     await runImport({ db, root, labels: { mode: 'none' }, blockhash: 'luma', workers: 1 });
     const before = listImages(db).map((r) => r.blockhash);
     db.prepare("DELETE FROM settings WHERE key = 'hashing.blockhash'").run(); // as written by session-1 Winnow

@@ -10,7 +10,7 @@ let dir: { path: string; cleanup: () => void };
 let db: Database.Database;
 beforeEach(() => {
   dir = tempDir();
-  db = openCatalog(join(dir.path, 'c.winnow'));
+  db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
 });
 afterEach(() => {
   db.close();

@@ -23,7 +23,7 @@ async function dataset(): Promise<{ data: string; plants: string; catalog: Datab
   const data = join(realpathSync(d.path), 'data');
   let seed = 0;
   for (const rel of [...PLANTS, ...ANIMALS]) await writeJpeg(join(data, rel), 300 + ++seed);
-  return { data, plants: join(data, 'plants'), catalog: openCatalog(join(d.path, 'c.winnow')) };
+  return { data, plants: join(data, 'plants'), catalog: openCatalog(join(d.path, 'c.winnow'), { create: true }) };
 }
 
 interface Row {

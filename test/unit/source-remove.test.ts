@@ -24,7 +24,7 @@ describe('sources', () => {
     await writeJpeg(join(base, 'extra', 'cat', 'c.jpg'), 50);
     writeFileSync(join(base, 'train.csv'), 'image_id,label\nimg0.jpg,0\nimg1.jpg,1\nimg2.jpg,1\n');
     writeFileSync(join(base, 'map.json'), '{"0": "healthy", "1": "sick"}');
-    const db = openCatalog(join(base, 'c.winnow'));
+    const db = openCatalog(join(base, 'c.winnow'), { create: true });
     await runImport({ db, root: join(base, 'kaggle'), labels: { mode: 'csv', file: join(base, 'train.csv') }, labelMapFile: join(base, 'map.json') });
     await runImport({ db, root: join(base, 'extra'), labels: { mode: 'folders' } });
     const sources = listSources(db);
@@ -48,7 +48,7 @@ describe('sources', () => {
     for (let i = 0; i < 2; i++) await writeJpeg(join(data, 'animals', `a${i}.jpg`), 70 + i);
     // An exact copy across the two sources: one cluster with a member in each.
     copyFileSync(join(data, 'plants', 'p0.jpg'), join(data, 'animals', 'copy-of-p0.jpg'));
-    const db = openCatalog(join(base, 'c.winnow'));
+    const db = openCatalog(join(base, 'c.winnow'), { create: true });
     await runImport({ db, root: join(data, 'plants'), labels: { mode: 'none' } });
     await runImport({ db, root: join(data, 'animals'), labels: { mode: 'none' } });
     const run = computeClusters(db, PRESETS.balanced);

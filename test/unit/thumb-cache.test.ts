@@ -72,7 +72,7 @@ describe('Thumbnails with a tiny disk cap', () => {
   beforeAll(async () => {
     for (let i = 0; i < 12; i++) await writeJpeg(join(tmp.path, 'photos', `p${i}.jpg`), 100 + i, 320, 240);
     mkdirSync(join(tmp.path, 'cat'));
-    db = openCatalog(catalogFile);
+    db = openCatalog(catalogFile, { create: true });
     await runImport({ db, root: join(tmp.path, 'photos'), labels: { mode: 'none' } }, {});
     ids = (db.prepare('SELECT id FROM images ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   });

@@ -15,7 +15,7 @@ const now = new Date(2026, 10, 24, 7, 5, 9); // local time: DeletionDate is writ
 
 beforeEach(() => {
   dir = tempDir('winnow-trash-');
-  db = openCatalog(join(dir.path, 'c.winnow'));
+  db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
   data = join(dir.path, 'data');
   env = { XDG_DATA_HOME: join(dir.path, 'xdg'), HOME: join(dir.path, 'home') };
   db.prepare("INSERT INTO sources(id, root, label_mode, added_at) VALUES (1, ?, 'folders', 0)").run(data);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli, openForReading } from './open-catalog.ts';
 import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
@@ -45,7 +45,7 @@ export async function dupsCommand(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const db = openCatalog(resolve(catalog));
+  const db = openForCli(resolve(catalog));
   try {
     const run = computeClusters(db, rule, criteria);
     if (values.json) printJson(toJson(run));
@@ -57,7 +57,7 @@ export async function dupsCommand(argv: string[]): Promise<number> {
 }
 
 function histogram(catalog: string, max: number, json: boolean): number {
-  const db = openCatalog(catalog, { readonly: true });
+  const db = openForReading(catalog);
   try {
     const sweep = pHashSweep(db, max);
     const rows = sweep.histogram.map((pairs, d) => ({ distance: d, pairs, clusters: sweep.clusters[d]! }));

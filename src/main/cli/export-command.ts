@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForReading } from './open-catalog.ts';
 import { runExport, type ExportReport } from '../core/export/export.ts';
 import { DEFAULT_NAME_TEMPLATE, defaultFeatures, parseFeatureList, type ExportSettings } from '../core/export/settings.ts';
 import type { ResizeMode } from '../core/export/transform.ts';
@@ -71,7 +71,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     overwrite: Boolean(values.overwrite),
     unlabelled,
   };
-  const db = openCatalog(resolve(catalog), { readonly: true });
+  const db = openForReading(resolve(catalog));
   try {
     const report = await withCancel('the folder keeps what it held before', (signal, onProgress) =>
       runExport(db, settings, { signal, onProgress }),

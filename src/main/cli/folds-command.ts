@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { computeFolds, foldRows, type FoldResult } from '../core/folds/catalog-folds.ts';
 import { optionalInt, parse, requireString } from './args.ts';
 import { csvField } from './csv-out.ts';
@@ -33,7 +33,7 @@ export async function foldsCommand(argv: string[]): Promise<number> {
   const catalog = requireString(values, 'catalog');
   const k = optionalInt(values, 'k', 2, MAX_FOLDS) ?? 5;
   const seed = optionalInt(values, 'seed', 0, MAX_SEED) ?? 42;
-  const db = openCatalog(resolve(catalog));
+  const db = openForCli(resolve(catalog));
   try {
     const result = computeFolds(db, {
       k, seed, stratify: !values['no-stratify'], groups: !values['no-groups'],

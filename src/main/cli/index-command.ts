@@ -1,5 +1,8 @@
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { importRunning } from '../core/catalog/import-lock.ts';
+import { catalogIsEmpty } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { BLOCKHASH_MODES, type BlockhashMode } from '../core/hashing/hash-image.ts';
 import { runImport, type ImportReport } from '../core/scan/import.ts';
 import type { LabelSpec } from '../core/scan/labels.ts';
@@ -11,10 +14,11 @@ import { withCancel } from './progress-bar.ts';
 import { printJson, printText, visible } from './text-out.ts';
 
 export const INDEX_USAGE = `winnow index DIR --catalog FILE [--labels folders|csv:FILE|none] [--label-map FILE]
-             [--max-pixels N] [--workers N] [--blockhash luma|colour] [--json]
+             [--max-pixels N] [--workers N] [--blockhash luma|colour] [--rehash] [--json]
   Imports (or re-imports) every image below DIR into the catalog FILE (created if needed).
   Labels come from the first sub-folder name (default), a CSV with image_id,label columns, or nowhere.
-  Re-importing reads only new or changed files. DIR is never written to.
+  Re-importing reads only new or changed files (by size and mtime); --rehash reads and hashes every
+  file again and updates those whose content changed. DIR is never written to.
   Each file is one image: importing a folder that holds imported folders takes their images over (same
   rows, decisions kept, re-labelled by this import); a folder inside an imported one becomes a source of
   its own, which re-scans of the outer folder skip. \`winnow sources\` lists and removes sources.
@@ -42,6 +46,7 @@ export async function indexCommand(argv: string[]): Promise<number> {
       'max-pixels': { type: 'string' },
       workers: { type: 'string' },
       blockhash: { type: 'string' },
+      rehash: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     1,
@@ -58,19 +63,28 @@ export async function indexCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--blockhash must be luma or colour, not "${blockhash}"`);
   }
 
-  const db = openCatalog(resolve(catalog));
+  const file = resolve(catalog);
+  const isNew = !existsSync(file) || statSync(file).size === 0;
+  const db = openForCli(file, { create: true });
+  let failed = true;
   try {
     const report = await withCancel('results so far are kept', (signal, onProgress) =>
       runImport(
-        { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers, ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}) },
+        { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers, rehash: Boolean(values.rehash), ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}) },
         { signal, onProgress },
       ),
     );
     if (values.json) printJson(report);
     else printText(formatReport(report, catalog));
+    failed = false;
     return 0;
   } finally {
+    // A run that failed before importing anything (a mistyped DIR, a missing CSV) leaves no empty
+    // catalog behind to be mistaken for a real one later.
+    // Not while another import (started on the same new file) is filling it.
+    const leaveNothing = failed && isNew && !importRunning(db) && catalogIsEmpty(db);
     db.close();
+    if (leaveNothing) for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForReading } from './open-catalog.ts';
 import { listImages, type ImageListRow } from '../core/catalog/images.ts';
 import { parse, requireString, UsageError } from './args.ts';
 import { csvField } from './csv-out.ts';
@@ -19,7 +19,7 @@ export async function listCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { catalog: { type: 'string' }, csv: { type: 'boolean' }, json: { type: 'boolean' } }, 0);
   const catalog = requireString(values, 'catalog');
   if (!values.csv === !values.json) throw new UsageError('list needs exactly one of --csv or --json');
-  const db = openCatalog(resolve(catalog), { readonly: true });
+  const db = openForReading(resolve(catalog));
   try {
     const rows = listImages(db);
     if (values.json) printJson(rows);

@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli } from './open-catalog.ts';
 import { decide, excludedCount } from '../core/decisions/decide.ts';
 import type { DecisionRequest } from '../core/decisions/plan.ts';
 import { stepDecisions } from '../core/decisions/sync.ts';
@@ -35,7 +35,7 @@ export async function resolveCommand(argv: string[]): Promise<number> {
     },
     0,
   );
-  const db = openCatalog(resolvePath(requireString(values, 'catalog')));
+  const db = openForCli(resolvePath(requireString(values, 'catalog')));
   try {
     const run = loadClusters(db);
     if (!run) throw new UsageError('No clusters yet: run `winnow dups --catalog FILE` first');
@@ -87,7 +87,7 @@ function memberByReference(run: ClusterRun, ref: string): { cluster: number; mem
 export function undoRedoCommand(which: 'undo' | 'redo'): (argv: string[]) => Promise<number> {
   return async (argv) => {
     const { values } = parse(argv, { catalog: { type: 'string' } }, 0);
-    const db = openCatalog(resolvePath(requireString(values, 'catalog')));
+    const db = openForCli(resolvePath(requireString(values, 'catalog')));
     try {
       const { done, state } = stepDecisions(db, which);
       if (!done) process.stdout.write(`Nothing to ${which}.\n`);

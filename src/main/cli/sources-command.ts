@@ -1,7 +1,7 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openCatalog } from '../core/catalog/catalog.ts';
+import { openForCli, openForReading } from './open-catalog.ts';
 import { listSources, removeSource, type SourceInfo } from '../core/catalog/sources.ts';
 import { describeLabels } from '../../shared/source-text.ts';
 import { parse, requireString, UsageError } from './args.ts';
@@ -19,7 +19,7 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
   const catalog = resolve(requireString(values, 'catalog'));
   const target = values.remove as string | undefined;
   if (target === undefined) {
-    const db = openCatalog(catalog, { readonly: true });
+    const db = openForReading(catalog);
     try {
       const sources = listSources(db);
       if (values.json) printJson(sources);
@@ -29,9 +29,7 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
       db.close();
     }
   }
-  // Checked first: opening for writing would create an empty catalog under a mistyped name.
-  if (!existsSync(catalog)) throw new Error(`Catalog not found: ${catalog}`);
-  const db = openCatalog(catalog);
+  const db = openForCli(catalog);
   try {
     const source = findByPathOrId(db, target);
     const removed = removeSource(db, source.id)!;

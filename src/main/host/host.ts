@@ -148,7 +148,8 @@ export class Host implements HostContext {
       // a new catalog: openCatalog creates it
     }
     if (isDir) throw new HostError(`${path} is a folder; give a catalog file name, e.g. ${path.replace(/\/$/, '')}/dataset.winnow`);
-    const db = openCatalog(path);
+    // A repair made at open (decisions re-applied) is logged; the catalog then opens as usual.
+    const db = openCatalog(path, { create: true, onNotice: (sentence) => this.log.error('catalog.open', sentence) });
     this.catalogNow?.db.close();
     this.thumbs.clear();
     const opened = { db, path };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ImageFeatures, ImageHashes } from '../hashing/hash-image.ts';
+import { markClustersOwed } from './owed.ts';
 
 import type { ImageStatus } from '../../../shared/contract-types.ts';
 
@@ -61,6 +62,8 @@ export class ImageWriter {
   private readonly sourceId: number;
   private readonly labelIds = new Map<string, number>();
   private readonly stmts;
+  /** Whether the open transaction wrote a row or a status (what clusters depend on). */
+  private touched = false;
 
   constructor(db: Database.Database, sourceId: number) {
     this.db = db;
@@ -107,6 +110,7 @@ export class ImageWriter {
       r.pathBytes, r.relPath, r.size, r.mtimeMs, r.sha256, r.width, r.height, r.format, r.channels,
       r.labelId, r.labelId, r.status, r.error, Date.now(),
     ];
+    this.touched = true;
     if (id === null) id = Number(this.stmts.insert.run(this.sourceId, ...values).lastInsertRowid);
     else this.stmts.update.run(...values, id);
     if (r.hashes && r.features) {
@@ -118,6 +122,7 @@ export class ImageWriter {
   }
 
   setStatus(id: number, status: ImageStatus): void {
+    this.touched = true;
     this.stmts.setStatus.run(status, id);
   }
 
@@ -126,8 +131,13 @@ export class ImageWriter {
     this.stmts.setLabel.run({ label: labelId, id });
   }
 
+  /** Runs `fn` in one transaction which, if it changed rows, also records that clusters are owed a refresh. */
   transaction(fn: () => void): void {
-    this.db.transaction(fn)();
+    this.db.transaction(() => {
+      this.touched = false;
+      fn();
+      if (this.touched) markClustersOwed(this.db);
+    })();
   }
 }
 

@@ -197,12 +197,15 @@ export function migrate(db: Database.Database, file: string, target = LATEST_SCH
   db.pragma('foreign_keys = OFF');
   try {
     for (const m of pending) {
+      // IMMEDIATE, and the version read again inside: two processes opening one new catalog at
+      // once must not both run a migration ("table sources already exists").
       db.transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
         m.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length) throw new Error(`migration v${m.version} left ${broken.length} broken reference(s); the catalog was not changed`);
         db.pragma(`user_version = ${m.version}`);
-      })();
+      }).immediate();
     }
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);

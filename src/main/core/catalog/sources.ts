@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { refreshClusters } from '../dups/clusters.ts';
 import type { LabelSpec } from '../scan/labels.ts';
 import { getSetting, setSetting } from './catalog.ts';
+import { markClustersOwed } from './owed.ts';
 
 export interface SourceInfo {
   id: number;
@@ -92,6 +93,7 @@ export function removeSource(db: Database.Database, id: number): RemovedSource |
   const images = db.transaction(() => {
     const n = db.prepare('DELETE FROM images WHERE source_id = ?').run(id).changes;
     deleteSourceEntry(db, id);
+    markClustersOwed(db);
     return n;
   })();
   const run = refreshClusters(db);

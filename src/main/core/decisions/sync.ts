@@ -13,14 +13,7 @@ export function syncDecisions(db: Database.Database): DecisionState {
   // the two whole-table updates below would cost seconds on a million-image catalog.
   if (!db.prepare('SELECT 1 FROM journal LIMIT 1').get()) return state;
   db.transaction(() => {
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_excluded (id INTEGER PRIMARY KEY);
-             CREATE TEMP TABLE IF NOT EXISTS sync_labels (id INTEGER PRIMARY KEY, label_id INTEGER);
-             DELETE FROM sync_excluded; DELETE FROM sync_labels;`);
-    const addExcluded = db.prepare('INSERT OR IGNORE INTO sync_excluded VALUES (?)');
-    for (const id of state.excluded) addExcluded.run(id);
-    const labelId = labelIds(db);
-    const addLabel = db.prepare('INSERT OR REPLACE INTO sync_labels VALUES (?, ?)');
-    for (const [id, name] of state.labels) addLabel.run(id, labelId(name));
+    stage(db, state);
     db.exec(`
       UPDATE images SET status = CASE WHEN id IN (SELECT id FROM sync_excluded) THEN 'excluded' ELSE 'active' END
         WHERE status IN ('active', 'excluded');
@@ -28,6 +21,36 @@ export function syncDecisions(db: Database.Database): DecisionState {
     `);
   })();
   return state;
+}
+
+/**
+ * Checks that the images show the journal's state (a write from outside Winnow, or a bug, could have
+ * changed one without the other) and, if not, applies the journal again, in one transaction.
+ * Returns how many images disagreed.
+ */
+export function reapplyDecisions(db: Database.Database): number {
+  if (!db.prepare('SELECT 1 FROM journal LIMIT 1').get()) return 0;
+  return db.transaction(() => {
+    stage(db, replay(db));
+    const { n } = db.prepare(`
+      SELECT count(*) AS n FROM images WHERE
+        (status IN ('active', 'excluded') AND (status = 'excluded') <> (id IN (SELECT id FROM sync_excluded)))
+        OR label_id IS NOT coalesce((SELECT label_id FROM sync_labels s WHERE s.id = images.id), source_label_id)`).get() as { n: number };
+    if (n > 0) syncDecisions(db);
+    return n;
+  })();
+}
+
+/** The journal's state as two temp tables: excluded ids, and user labels as label ids. */
+function stage(db: Database.Database, state: DecisionState): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS sync_excluded (id INTEGER PRIMARY KEY);
+           CREATE TEMP TABLE IF NOT EXISTS sync_labels (id INTEGER PRIMARY KEY, label_id INTEGER);
+           DELETE FROM sync_excluded; DELETE FROM sync_labels;`);
+  const addExcluded = db.prepare('INSERT OR IGNORE INTO sync_excluded VALUES (?)');
+  for (const id of state.excluded) addExcluded.run(id);
+  const labelId = labelIds(db);
+  const addLabel = db.prepare('INSERT OR REPLACE INTO sync_labels VALUES (?, ?)');
+  for (const [id, name] of state.labels) addLabel.run(id, labelId(name));
 }
 
 /**

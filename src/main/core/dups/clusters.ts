@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
+import { clearClustersOwed } from '../catalog/owed.ts';
 import { clusterState } from '../decisions/cluster-state.ts';
 import { pairKey, replay, type DecisionState } from '../decisions/journal.ts';
 import { fromBigInts, popcount32, type HashArray } from './hamming.ts';
@@ -135,6 +136,7 @@ export function computeClusters(
   report('save', clusters.length, clusters.length);
   const runId = db.transaction(() => {
     db.prepare('DELETE FROM cluster_runs').run();
+    clearClustersOwed(db);
     setSetting(db, RULE_SETTING, JSON.stringify({ rule, criteria: criteria ?? null }));
     const id = Number(
       db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES (?, ?, ?, ?, ?)')

@@ -25,7 +25,7 @@ export async function processExportTask(task: ExportTask): Promise<ExportTaskRes
     return { ok: false, error: `cannot read: ${describeFsError(err)}` };
   }
   if (createHash('sha256').update(src).digest('hex') !== task.sha256) {
-    return { ok: false, error: 'the file changed since it was indexed; run `winnow index` again' };
+    return { ok: false, error: 'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again' };
   }
   try {
     const r = await transformImage(src, task.settings);

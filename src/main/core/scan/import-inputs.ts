@@ -1,10 +1,67 @@
-// What an import is given, checked before any work: the folder (resolved, so one folder has one
-// name in the catalog) and the catalog's blockhash mode.
+// What an import is given and reports, and the inputs checked before any work: the folder
+// (resolved, so one folder has one name in the catalog) and the catalog's blockhash mode.
 import { realpath, stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { UserError } from '../errors.ts';
+import type { SearchStats } from '../dups/incremental.ts';
+import type { LabelSpec } from './labels.ts';
+import type { SourceMerge } from './source-overlap.ts';
+
+export interface ImportParams {
+  db: Database.Database;
+  root: string;
+  labels: LabelSpec;
+  labelMapFile?: string;
+  /** Images with more pixels are refused as possible decompression bombs. */
+  maxPixels?: number;
+  workers?: number;
+  /** The hashing worker's script; default: the one beside this module (sources or bundle). */
+  workerScript?: URL;
+  /**
+   * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
+   * imports use the catalog's mode and refuse a different one. Default: colour.
+   */
+  blockhash?: BlockhashMode;
+  /**
+   * Read and hash every file, not only those whose size or mtime changed: an edit that keeps both
+   * (some tools restore the mtime) is otherwise never seen. Rows whose content did not change are
+   * left as they are and counted unchanged.
+   */
+  rehash?: boolean;
+}
+
+export interface ImportFailure {
+  path: string;
+  error: string;
+}
+
+export interface ImportReport {
+  root: string;
+  /** Where this import took labels from (the spec stored for its source). */
+  labelMode: LabelSpec['mode'];
+  found: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  moved: number;
+  missing: number;
+  failed: number;
+  skipped: number;
+  cancelled: boolean;
+  failures: ImportFailure[];
+  labelProblems: string[];
+  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
+  merged: SourceMerge[];
+  seconds: number;
+  hashedPerSec: number;
+  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
+  clusters?: number;
+  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
+  clusterSearch?: SearchStats;
+}
+
 
 export class ImportInputError extends UserError {
   override name = 'ImportInputError';

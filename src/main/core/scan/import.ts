@@ -1,73 +1,29 @@
 import { availableParallelism } from 'node:os';
-import type Database from 'better-sqlite3';
-import { absolutePath, ImageWriter, knownImages, type ImageRecord } from '../catalog/images.ts';
+import { absolutePath, ImageWriter, knownImages, type ImageRecord, type KnownImage } from '../catalog/images.ts';
+import { withImportLock } from '../catalog/import-lock.ts';
+import { clustersOwed, markClustersOwed } from '../catalog/owed.ts';
 import { saveSource } from '../catalog/sources.ts';
 import { syncDecisions } from '../decisions/sync.ts';
-import type { BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { refreshClusters } from '../dups/clusters.ts';
-import type { SearchStats } from '../dups/incremental.ts';
 import { ProgressThrottle, type JobContext } from '../jobs.ts';
-import { catalogBlockhashMode, resolveFolder } from './import-inputs.ts';
+import { catalogBlockhashMode, resolveFolder, type ImportParams, type ImportReport } from './import-inputs.ts';
 import type { FileResult, FileTask } from './import-worker.ts';
-import { LabelResolver, readLabelMap, type LabelSpec } from './labels.ts';
+import { LabelResolver, readLabelMap } from './labels.ts';
 import { assignMoves } from './moves.ts';
 import { WorkerPool, workerEntry } from './pool.ts';
-import { applyOverlap, finishMerges, planOverlap, type PendingMerge, type SourceMerge } from './source-overlap.ts';
+import { applyOverlap, finishMerges, planOverlap, type PendingMerge } from './source-overlap.ts';
 import { show, walk, type WalkedFile } from './walk.ts';
 
-export interface ImportParams {
-  db: Database.Database;
-  root: string;
-  labels: LabelSpec;
-  labelMapFile?: string;
-  /** Images with more pixels are refused as possible decompression bombs. */
-  maxPixels?: number;
-  workers?: number;
-  /** The hashing worker's script; default: the one beside this module (sources or bundle). */
-  workerScript?: URL;
-  /**
-   * How blockhash is computed (hash-image.ts). The first import fixes it for the catalog; later
-   * imports use the catalog's mode and refuse a different one. Default: colour.
-   */
-  blockhash?: BlockhashMode;
-}
-
-export interface ImportFailure {
-  path: string;
-  error: string;
-}
-
-export interface ImportReport {
-  root: string;
-  /** Where this import took labels from (the spec stored for its source). */
-  labelMode: LabelSpec['mode'];
-  found: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  moved: number;
-  missing: number;
-  failed: number;
-  skipped: number;
-  cancelled: boolean;
-  failures: ImportFailure[];
-  labelProblems: string[];
-  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
-  merged: SourceMerge[];
-  seconds: number;
-  hashedPerSec: number;
-  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
-  clusters?: number;
-  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
-  clusterSearch?: SearchStats;
-}
-
+export type { ImportFailure, ImportParams, ImportReport } from './import-inputs.ts';
 // Part of the import's interface: its input errors and the catalog's mode check.
 export { catalogBlockhashMode, ImportInputError } from './import-inputs.ts';
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
 const FLUSH_EVERY = 256;
 const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
+/** A re-read file whose row already says all there is (--rehash found the same content). */
+const sameAsStored = (old: KnownImage, f: WalkedFile, sha256: string): boolean =>
+  old.sha256 === sha256 && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures && (old.status === 'active' || old.status === 'excluded');
 
 /**
  * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
@@ -76,6 +32,10 @@ const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usa
  * ever read. Cancelling keeps every result already written.
  */
 export async function runImport(params: ImportParams, ctx: JobContext = {}): Promise<ImportReport> {
+  return withImportLock(params.db, () => importFolder(params, ctx));
+}
+
+async function importFolder(params: ImportParams, ctx: JobContext): Promise<ImportReport> {
   const started = performance.now();
   const root = await resolveFolder(params.root);
   const blockhash = catalogBlockhashMode(params.db, params.blockhash);
@@ -115,6 +75,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     params.db.transaction(() => {
       sourceId = saveSource(params.db, root, params.labels, params.labelMapFile ?? null);
       merges = applyOverlap(params.db, overlap, root, sourceId);
+      if (merges.length) markClustersOwed(params.db);
     })();
     const writer = new ImageWriter(params.db, sourceId);
     const known = new Map(knownImages(params.db, sourceId).map((k) => [key(k.pathBytes), k]));
@@ -126,7 +87,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         seen.add(k);
         const old = known.get(k);
         const current = old && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures;
-        if (current && (old.status === 'active' || old.status === 'excluded')) {
+        if (current && (old.status === 'active' || old.status === 'excluded') && !params.rehash) {
           report.unchanged++;
           writer.setLabel(old.id, writer.labelId(resolver.labelFor(show(f.rel))));
         } else toHash.push(f);
@@ -162,6 +123,11 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
         row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
       }
       if (old) {
+        if (params.rehash && result.kind === 'image' && sameAsStored(old, file, result.sha256)) {
+          report.unchanged++;
+          writer.setLabel(old.id, base.labelId);
+          return;
+        }
         if (result.kind === 'image') report.changed++;
         writer.write(old.id, row);
         return;
@@ -178,20 +144,30 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     let next = 0;
     let done = 0;
     let lastFlush = performance.now();
+    // The first failure to write (a full disk) stops every lane: files still in flight are not
+    // results of their own ("worker pool is closed") and nothing more can be stored anyway.
+    let writeFailed: unknown = null;
     const lane = async (): Promise<void> => {
-      while (next < toHash.length && !ctx.signal?.aborted) {
+      while (next < toHash.length && !ctx.signal?.aborted && writeFailed === null) {
         const file = toHash[next++]!;
         const abs = absolutePath(root, file.rel);
         let result: FileResult;
         try {
           result = await pool.run({ path: abs, maxPixels, blockhash });
         } catch (err) {
+          if (writeFailed !== null) return;
           result = { kind: 'error', size: file.size, sha256: null, error: `internal error: ${(err as Error).message}` };
         }
+        if (writeFailed !== null) return;
         pending.push({ file, result });
         done++;
         if (pending.length >= FLUSH_EVERY || performance.now() - lastFlush > 250) {
-          flush();
+          try {
+            flush();
+          } catch (err) {
+            writeFailed = err;
+            throw err;
+          }
           lastFlush = performance.now();
         }
         progress.update(done);
@@ -201,7 +177,7 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
       await Promise.all(Array.from({ length: 4 * (params.workers ?? availableParallelism()) }, lane));
     } finally {
       await pool.close();
-      flush();
+      if (writeFailed === null) flush();
     }
     progress.update(done, true);
     report.cancelled = ctx.signal?.aborted ?? false;
@@ -226,7 +202,8 @@ export async function runImport(params: ImportParams, ctx: JobContext = {}): Pro
     report.merged = finishMerges(params.db, merges);
     syncDecisions(params.db);
     // Clusters already reviewed in this catalog follow the new images (same rule as last time).
-    if (report.added + report.changed + report.moved + report.missing + report.merged.length > 0) {
+    // Also when an earlier import died before its refresh (owed.ts): it committed the same kind of change.
+    if (report.added + report.changed + report.moved + report.missing + report.merged.length > 0 || clustersOwed(params.db)) {
       const run = refreshClusters(params.db);
       if (run) {
         report.clusters = run.clusters.length;
