@@ -24,7 +24,7 @@ export interface PlanContext {
   state: DecisionState;
   /** Whether an image's file is still where the catalog says (a keeper must be). */
   fileExists: (id: number) => boolean;
-  criteria?: readonly KeeperCriterion[];
+  criteria?: readonly KeeperCriterion[] | undefined;
   /** How this shell includes mixed-label clusters, added to the sentence that says they were left. */
   mixedHint?: string;
 }

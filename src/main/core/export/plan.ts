@@ -25,7 +25,7 @@ export { UNLABELLED_POLICIES };
 
 export interface PlanOptions {
   /** Default 'skip'. No effect when no image has a label: then every image is written. */
-  unlabelled?: UnlabelledPolicy;
+  unlabelled?: UnlabelledPolicy | undefined;
   /**
    * Before folds exist: 'refuse' (the export) or plan every active image as fold 0 (the size estimate,
    * which must count what the export will write once folds are assigned). Default 'refuse'.

@@ -31,7 +31,7 @@ export interface TransformSettings {
   quality: number;
   chroma: '444' | '420';
   /** Default 'linear' (DEFAULT_KERNEL). */
-  kernel?: ResizeKernel;
+  kernel?: ResizeKernel | undefined;
   /** A JPEG source of the target size (or any JPEG when size is null) is written unchanged. */
   passthrough: boolean;
 }

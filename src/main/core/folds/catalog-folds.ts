@@ -13,7 +13,7 @@ export interface FoldParams {
   /** Keep each near-duplicate cluster (of the last `dups` run) in one fold. */
   groups: boolean;
   /** Optional CSV of user groups (image_id/filename/path + group column), e.g. the source photo. */
-  groupCsv?: string;
+  groupCsv?: string | undefined;
 }
 
 export interface FoldResult {

@@ -13,10 +13,10 @@ export interface ImportParams {
   db: Database.Database;
   root: string;
   labels: LabelSpec;
-  labelMapFile?: string;
+  labelMapFile?: string | undefined;
   /** Images with more pixels are refused as possible decompression bombs. */
-  maxPixels?: number;
-  workers?: number;
+  maxPixels?: number | undefined;
+  workers?: number | undefined;
   /** The hashing worker's script; default: the one beside this module (sources or bundle). */
   workerScript?: URL;
   /**

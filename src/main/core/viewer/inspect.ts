@@ -33,7 +33,7 @@ const LABEL_FEATURES = ['label', 'target', 'class', 'labels'];
 const MAX_VALUES = 16;
 
 /** Reads a whole .tfrec(.gz) file once: schema, count, label histogram, CRC errors, and record N in detail. */
-export async function inspectFile(file: string, opts: { record?: number } = {}): Promise<Inspection> {
+export async function inspectFile(file: string, opts: { record?: number | undefined } = {}): Promise<Inspection> {
   const errors: string[] = [];
   const schema = new SchemaAccumulator();
   const histogram = new Map<string, number>();

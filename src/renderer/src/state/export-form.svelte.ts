@@ -47,11 +47,11 @@ class ExportForm {
   }
 
   scheduleEstimate(args: TransformArgs, features: Methods['export.estimate']['args']['features'], unlabelled: Methods['export.estimate']['args']['unlabelled']): () => void {
-    return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features, unlabelled }));
+    return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features, ...(unlabelled ? { unlabelled } : {}) }));
   }
 
   scheduleTemplate(template: string, unlabelled: Methods['export.template']['args']['unlabelled']): () => void {
-    return this.template.schedule(150, () => api.invoke('export.template', { template, unlabelled }));
+    return this.template.schedule(150, () => api.invoke('export.template', { template, ...(unlabelled ? { unlabelled } : {}) }));
   }
 }
 
