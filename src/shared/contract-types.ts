@@ -1,6 +1,6 @@
-// Result types and value lists of the contract (contract.ts re-exports all of it). The renderer
-// compiles this file too, so it must not import Node or core modules: these types mirror the
-// core's, and host/host.ts checks at compile time that they still match.
+// Result types and value lists of the contract (contract.ts re-exports all of it): the one definition
+// of each. The core imports the ones it produces (reports, progress, statuses) from here, so the API
+// cannot drift from what the core returns. The renderer compiles this file too: no Node or core imports.
 
 import type { SourceLabels, SourceMerge, SourceSummary } from './contract-sources.ts';
 
@@ -66,8 +66,24 @@ export interface Progress {
   detail?: { label: string; done: number; total: number | null };
 }
 
+/** A file an import could not read or hash, and why. */
+export interface ImportFailure {
+  path: string;
+  error: string;
+}
+
+/** How an import brought the near-duplicate clusters up to date. */
+export interface SearchStats {
+  mode: 'full' | 'incremental';
+  /** Images searched against all others (every image in a full run). */
+  searched: number;
+  /** Pairs carried over from the previous run without a search. */
+  reused: number;
+}
+
 export interface ImportReport {
   root: string;
+  /** Where this import took labels from (the spec stored for its source). */
   labelMode: SourceLabels['mode'];
   found: number;
   added: number;
@@ -78,12 +94,16 @@ export interface ImportReport {
   failed: number;
   skipped: number;
   cancelled: boolean;
-  failures: { path: string; error: string }[];
+  failures: ImportFailure[];
   labelProblems: string[];
+  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
   merged: SourceMerge[];
   seconds: number;
   hashedPerSec: number;
+  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
   clusters?: number;
+  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
+  clusterSearch?: SearchStats;
 }
 
 /** A catalog opened before (either shell), most recent first; files that no longer exist are left out. */
@@ -259,17 +279,17 @@ export interface ExportReport {
   passthrough: number;
   reencoded: number;
   failures: { path: string; error: string }[];
-  /** Records written with target -1 (unlabelled images included on request). */
+  /** Records written with target -1 (the 'include' policy). */
   unlabelled: number;
-  /** Unlabelled images not written: the default when other images have labels. */
+  /** Unlabelled images not written (the default 'skip' policy, when other images have labels). */
   unlabelledLeftOut: number;
   /** 'none': no image has a label, so no record carries a target (a test set). */
   labelling: Labelling;
-  /** Names of the features every record holds. */
+  /** Names of the features every record holds, in write order. */
   features: string[];
   cancelled: boolean;
   /** What an interrupted earlier export had left beside the folder, and what was done with it. */
-  recovered?: string[];
+  recovered: string[];
   seconds: number;
   recordsPerSec: number;
 }

@@ -6,6 +6,7 @@
 // their relative order (same source and path), so the result is the full run's, exactly (tested
 // against a recompute). Large additions fall back to the full search, which is then cheaper.
 import { matchPairs, type MatchItem, type MatchRule } from './match.ts';
+import type { SearchStats } from '../../../shared/contract-types.ts';
 
 export interface RunMemory {
   /** image id -> fingerprint of the previous run's matchable images. */
@@ -14,13 +15,7 @@ export interface RunMemory {
   pairs: Uint32Array;
 }
 
-export interface SearchStats {
-  mode: 'full' | 'incremental';
-  /** Images searched against all others (every image in a full run). */
-  searched: number;
-  /** Pairs carried over from the previous run without a search. */
-  reused: number;
-}
+export type { SearchStats };
 
 /** Above this share of new or changed images a full search is cheaper than queries (measured at 1M: 10k queries 0.3 s, full 2.2 s). */
 const MAX_NEW_SHARE = 0.15;

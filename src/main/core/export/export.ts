@@ -10,37 +10,17 @@ import { encodeExample, type FeatureValue } from '../tfrecord/example.ts';
 import { formatIdx } from '../tfrecord/framing.ts';
 import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts';
 import { WINNOW_VERSION } from '../version.ts';
+import type { ExportReport, ShardSummary } from '../../../shared/contract-types.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
 import { UserError } from '../errors.ts';
 import { makeOutFolder } from './out-folder.ts';
 import { checkTarget, makeStaging, publish, recoverInterrupted } from './publish.ts';
 import { checkOutsideSources, checkSourceFolders } from './sources-check.ts';
-import { planExport, writtenFeatures, type Labelling, type PlannedRecord } from './plan.ts';
+import { planExport, writtenFeatures, type PlannedRecord } from './plan.ts';
 import { checkTemplate, shardName, type ExportSettings } from './settings.ts';
 
-export interface ShardSummary { file: string; fold: number; records: number; bytes: number; sha256: string }
-export interface ExportReport {
-  outDir: string;
-  shards: ShardSummary[];
-  records: number;
-  passthrough: number;
-  reencoded: number;
-  failures: { path: string; error: string }[];
-  /** Records written with target -1 (the 'include' policy). */
-  unlabelled: number;
-  /** Unlabelled images not written (the default 'skip' policy, when other images have labels). */
-  unlabelledLeftOut: number;
-  /** 'none': no image has a label, so no record carries a target (a test set). */
-  labelling: Labelling;
-  /** Names of the features every record holds, in write order. */
-  features: string[];
-  cancelled: boolean;
-  /** What an interrupted earlier export had left beside the folder, and what was done with it. */
-  recovered: string[];
-  seconds: number;
-  recordsPerSec: number;
-}
+export type { ExportReport, ShardSummary };
 
 const WINDOW_PER_WORKER = 4;
 

@@ -5,9 +5,8 @@ import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { UserError } from '../errors.ts';
-import type { SearchStats } from '../dups/incremental.ts';
+import type { ImportFailure, ImportReport } from '../../../shared/contract-types.ts';
 import type { LabelSpec } from './labels.ts';
-import type { SourceMerge } from './source-overlap.ts';
 
 export interface ImportParams {
   db: Database.Database;
@@ -32,35 +31,9 @@ export interface ImportParams {
   rehash?: boolean;
 }
 
-export interface ImportFailure {
-  path: string;
-  error: string;
-}
+export type { ImportFailure };
 
-export interface ImportReport {
-  root: string;
-  /** Where this import took labels from (the spec stored for its source). */
-  labelMode: LabelSpec['mode'];
-  found: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-  moved: number;
-  missing: number;
-  failed: number;
-  skipped: number;
-  cancelled: boolean;
-  failures: ImportFailure[];
-  labelProblems: string[];
-  /** Rows of overlapping sources (inside this folder, or holding it) that this source took over. */
-  merged: SourceMerge[];
-  seconds: number;
-  hashedPerSec: number;
-  /** Near-duplicate clusters after the import, when the catalog had been clustered before. */
-  clusters?: number;
-  /** How the clusters were brought up to date (incremental: only new or changed images searched). */
-  clusterSearch?: SearchStats;
-}
+export type { ImportReport };
 
 
 export class ImportInputError extends UserError {
