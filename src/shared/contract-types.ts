@@ -139,7 +139,7 @@ export interface DupMember {
   /** Bytes on disk. */
   size: number;
   format: string;
-  /** pHash distance to the suggested keeper. */
+  /** pHash Hamming distance to the suggested keeper (mirrored when that is closer). */
   distance: number;
 }
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImageFeatures, ImageHashes } from '../hashing/hash-image.ts';
 import { markClustersOwed } from './owed.ts';
 
-import type { ImageStatus } from '../../../shared/contract-types.ts';
+import type { ImageItem, ImageStatus } from '../../../shared/contract-types.ts';
 
 export type { ImageStatus };
 
@@ -141,13 +141,8 @@ export class ImageWriter {
   }
 }
 
-export interface ImageListRow {
-  path: string;
-  label: string | null;
-  status: ImageStatus;
-  width: number | null;
-  height: number | null;
-  format: string | null;
+/** A row of `winnow list`: the Library's item without its id, plus content hashes. */
+export interface ImageListRow extends Omit<ImageItem, 'id'> {
   sha256: string | null;
   ahash: string | null;
   phash: string | null;

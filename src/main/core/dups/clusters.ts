@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
-import { fromSqlInt, type ImageStatus } from '../catalog/images.ts';
+import { fromSqlInt } from '../catalog/images.ts';
+import type { DupMember } from '../../../shared/contract-types.ts';
 import { clearClustersOwed } from '../catalog/owed.ts';
 import { clusterState } from '../decisions/cluster-state.ts';
 import { pairKey, replay, type DecisionState } from '../decisions/journal.ts';
@@ -12,20 +13,10 @@ import { describeRule, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
 import { ProgressThrottle, type Progress } from '../jobs.ts';
 
-export interface ClusterMember {
-  id: number;
-  path: string;
+/** What the Duplicates screen shows of a member (DupMember), plus what the keeper rules weigh. */
+export interface ClusterMember extends DupMember {
   source: string;
-  sha256: string;
-  label: string | null;
-  status: ImageStatus;
-  width: number;
-  height: number;
-  size: number;
-  format: string;
   mtimeMs: number;
-  /** pHash Hamming distance to the suggested keeper (mirrored when that is closer). */
-  distance: number;
 }
 
 export interface Cluster {
