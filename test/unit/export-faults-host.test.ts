@@ -17,7 +17,7 @@ afterAll(() => dir.cleanup());
 
 beforeAll(async () => {
   for (const label of ['p', 'q']) for (let i = 0; i < 4; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 31 + i, 48, 36);
-  const db = openCatalog(catalog);
+  const db = openCatalog(catalog, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
   computeFolds(db, { k: 2, seed: 1, stratify: true, groups: true });
   db.close();
