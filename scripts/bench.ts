@@ -45,10 +45,13 @@ async function decodeCeiling(): Promise<number> {
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./bench/decode-worker.ts', import.meta.url)));
   const started = performance.now();
   await Promise.all(
-    pool.map((w, i) => new Promise((done) => {
-      w.once('message', done);
-      w.postMessage(files.filter((_, j) => j % workers === i));
-    })),
+    pool.map(
+      (w, i) =>
+        new Promise((done) => {
+          w.once('message', done);
+          w.postMessage(files.filter((_, j) => j % workers === i));
+        }),
+    ),
   );
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(pool.map((w) => w.terminate()));
@@ -58,18 +61,31 @@ async function decodeCeiling(): Promise<number> {
 // The hashing workers run the bundle `winnow index` runs (npm run bench builds it first), not the
 // TypeScript sources, whose type stripping adds ~40 ms of CPU to each worker's start.
 const builtWorker = new URL('../out/main/import-worker.js', import.meta.url);
-if (!existsSync(builtWorker)) throw new Error('out/main/import-worker.js is missing: run `npm run bench` (it builds first) or `npm run build`.');
+if (!existsSync(builtWorker))
+  throw new Error('out/main/import-worker.js is missing: run `npm run bench` (it builds first) or `npm run build`.');
 
 async function indexOnce(blockhash?: BlockhashMode): Promise<{ ips: number; rows: ReturnType<typeof listImages> }> {
   const scratch = mkdtempSync(join(tmpdir(), 'winnow-bench-'));
   try {
     const db = openCatalog(join(scratch, 'bench.winnow'));
     const started = performance.now();
-    const report = await runImport({ db, root: imagesDir, labels: { mode: 'folders' }, workerScript: builtWorker, ...(blockhash ? { blockhash } : {}) });
+    const report = await runImport({
+      db,
+      root: imagesDir,
+      labels: { mode: 'folders' },
+      workerScript: builtWorker,
+      ...(blockhash ? { blockhash } : {}),
+    });
     const seconds = (performance.now() - started) / 1000;
     const rows = listImages(db);
     db.close();
-    if (report.failed) log(`  (${report.failed} files failed: ${report.failures.slice(0, 3).map((f) => `${f.path}: ${f.error}`).join('; ')})`);
+    if (report.failed)
+      log(
+        `  (${report.failed} files failed: ${report.failures
+          .slice(0, 3)
+          .map((f) => `${f.path}: ${f.error}`)
+          .join('; ')})`,
+      );
     return { ips: report.added / seconds, rows };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -87,8 +103,10 @@ for (let r = 0; r < runs; r++) {
   rows = once.rows;
   // The opt-in luma blockhash (no colour decode), in the same conditions.
   lumaRates.push((await indexOnce('luma')).ips);
-  log(`  run ${r + 1}: index ${once.ips.toFixed(0)} img/s (luma blockhash ${lumaRates.at(-1)!.toFixed(0)}), ` +
-    `decode ceiling ${ceilings.at(-1)!.toFixed(0)} img/s`);
+  log(
+    `  run ${r + 1}: index ${once.ips.toFixed(0)} img/s (luma blockhash ${lumaRates.at(-1)!.toFixed(0)}), ` +
+      `decode ceiling ${ceilings.at(-1)!.toFixed(0)} img/s`,
+  );
 }
 const ceiling = median(ceilings);
 const ips = median(rates);
@@ -96,16 +114,26 @@ const lumaIps = median(lumaRates);
 const figures: Figure[] = [
   { name: 'index_ips', value: round(ips), unit: 'images/s', ceiling: round(ceiling), ratio: round(ips / ceiling, 3) },
   { name: 'index_ceiling_ips', value: round(ceiling), unit: 'images/s' },
-  { name: 'index_luma_blockhash_ips', value: round(lumaIps), unit: 'images/s (--blockhash luma)', ceiling: round(ceiling), ratio: round(lumaIps / ceiling, 3) },
+  {
+    name: 'index_luma_blockhash_ips',
+    value: round(lumaIps),
+    unit: 'images/s (--blockhash luma)',
+    ceiling: round(ceiling),
+    ratio: round(lumaIps / ceiling, 3),
+  },
 ];
 
 if (corpusArg) {
   const refFile = resolve(import.meta.dirname, '../../shared/corpus/imagehash-reference.csv');
   const ref = new Map(
-    readFileSync(refFile, 'utf8').trim().split('\n').slice(1).map((line) => {
-      const [path, ahash, phash, dhash, whash] = line.split(',');
-      return [path!, { ahash, phash, dhash, whash }] as const;
-    }),
+    readFileSync(refFile, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [path, ahash, phash, dhash, whash] = line.split(',');
+        return [path!, { ahash, phash, dhash, whash }] as const;
+      }),
   );
   for (const hash of ['ahash', 'phash', 'dhash', 'whash'] as const) {
     let within2 = 0;
@@ -132,8 +160,16 @@ if (!values['skip-export']) {
 if (!values['skip-clustering']) figures.push(...(await benchClustering({ log })));
 
 if (values.json) for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
-else for (const f of figures) log(`${f.name.padEnd(24)} ${String(f.value).padStart(9)} ${f.unit}${f.ratio !== undefined ? `  (${f.ratio} of ceiling)` : ''}`);
-if (!values['no-write']) writeBenchmarkDoc(figures, { corpus: corpusArg ? 'shared corpus (make_corpus.sh)' : 'generated corpus', images: files.length, runs, workers });
+else
+  for (const f of figures)
+    log(`${f.name.padEnd(24)} ${String(f.value).padStart(9)} ${f.unit}${f.ratio !== undefined ? `  (${f.ratio} of ceiling)` : ''}`);
+if (!values['no-write'])
+  writeBenchmarkDoc(figures, {
+    corpus: corpusArg ? 'shared corpus (make_corpus.sh)' : 'generated corpus',
+    images: files.length,
+    runs,
+    workers,
+  });
 
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;

@@ -29,4 +29,3 @@ if (!binary) {
     process.exit(1);
   }
 }
-

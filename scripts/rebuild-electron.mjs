@@ -7,8 +7,12 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
 const args = [
-  'rebuild', 'better-sqlite3', '--build-from-source',
-  `--runtime=electron`, `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers',
+  'rebuild',
+  'better-sqlite3',
+  '--build-from-source',
+  `--runtime=electron`,
+  `--target=${electronVersion}`,
+  '--dist-url=https://electronjs.org/headers',
 ];
 console.log(`Rebuilding better-sqlite3 for Electron ${electronVersion}…`);
 const run = spawnSync('npm', args, { stdio: 'inherit', shell: process.platform === 'win32' });

@@ -27,7 +27,9 @@ const RUNS = 3;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const blocksOf = (n: number, t: number): string =>
-  planSearch(n, t).blocks.map((b) => `${b.width}b/r${b.radius}`).join(' ');
+  planSearch(n, t)
+    .blocks.map((b) => `${b.width}b/r${b.radius}`)
+    .join(' ');
 
 interface ClusterRun {
   seconds: number;
@@ -69,16 +71,20 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
   const runs100k: ClusterRun[] = [];
   for (let r = 0; r < RUNS; r++) runs100k.push(clusterOnce(100_000, 100 + r));
   const c100k = median(runs100k.map((r) => r.seconds));
-  log(`  100k: ${runs100k.map((r) => r.seconds.toFixed(3)).join(' / ')} s (${runs100k[0]!.pairs} pairs, ` +
-    `${runs100k[0]!.clusters} clusters; blocks ${blocksOf(100_000, THRESHOLD)})`);
+  log(
+    `  100k: ${runs100k.map((r) => r.seconds.toFixed(3)).join(' / ')} s (${runs100k[0]!.pairs} pairs, ` +
+      `${runs100k[0]!.clusters} clusters; blocks ${blocksOf(100_000, THRESHOLD)})`,
+  );
 
   const runs1m: ClusterRun[] = [];
   for (let r = 0; r < RUNS; r++) runs1m.push(await clusterInChild(1_000_000, 200 + r));
   const c1m = median(runs1m.map((r) => r.seconds));
   const rss1m = median(runs1m.map((r) => r.maxRssMb));
-  log(`  1M (child process, cold): ${runs1m.map((r) => r.seconds.toFixed(2)).join(' / ')} s, peak RSS ` +
-    `${runs1m.map((r) => r.maxRssMb.toFixed(0)).join(' / ')} MB (${runs1m[0]!.pairs} pairs, ` +
-    `${runs1m[0]!.clusters} clusters; blocks ${blocksOf(1_000_000, THRESHOLD)})`);
+  log(
+    `  1M (child process, cold): ${runs1m.map((r) => r.seconds.toFixed(2)).join(' / ')} s, peak RSS ` +
+      `${runs1m.map((r) => r.maxRssMb.toFixed(0)).join(' / ')} MB (${runs1m[0]!.pairs} pairs, ` +
+      `${runs1m[0]!.clusters} clusters; blocks ${blocksOf(1_000_000, THRESHOLD)})`,
+  );
 
   // After an import adds 1% to a 1M catalog: pairs among the old items are remembered, only the
   // new items are searched (against all), then union-find over old + new pairs.
@@ -107,8 +113,10 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
     incPairs = fresh.length;
     if (old.a.length + fresh.length !== allPairs.length) throw new Error('incremental search missed or repeated pairs');
   }
-  log(`  1M + 1% new, incremental: ${incS.map((x) => x.toFixed(2)).join(' / ')} s (${incPairs} new pairs; ` +
-    `${old.a.length} remembered; same pairs as the full search)`);
+  log(
+    `  1M + 1% new, incremental: ${incS.map((x) => x.toFixed(2)).join(' / ')} s (${incPairs} new pairs; ` +
+      `${old.a.length} remembered; same pairs as the full search)`,
+  );
 
   // The slider: one search at SWEEP_MAX yields the histogram and cluster counts for every threshold.
   // The app runs it in a SearchPool (the plan's blocks shared by 2 threads, kept warm); the
@@ -136,9 +144,11 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
     wideMs.push(performance.now() - started);
   }
   await pool.close();
-  log(`  histogram+clusters 0..${SWEEP_MAX} at 100k, 2 threads: ${sweepMs.map((x) => x.toFixed(0)).join(' / ')} ms ` +
-    `(first call with thread start ${coldMs.toFixed(0)} ms; one thread ${singleMs.map((x) => x.toFixed(0)).join(' / ')} ms; ` +
-    `blocks ${blocksOf(100_000, SWEEP_MAX)}); 0..${UI_SWEEP_MAX} (the screen's range): ${wideMs.map((x) => x.toFixed(0)).join(' / ')} ms`);
+  log(
+    `  histogram+clusters 0..${SWEEP_MAX} at 100k, 2 threads: ${sweepMs.map((x) => x.toFixed(0)).join(' / ')} ms ` +
+      `(first call with thread start ${coldMs.toFixed(0)} ms; one thread ${singleMs.map((x) => x.toFixed(0)).join(' / ')} ms; ` +
+      `blocks ${blocksOf(100_000, SWEEP_MAX)}); 0..${UI_SWEEP_MAX} (the screen's range): ${wideMs.map((x) => x.toFixed(0)).join(' / ')} ms`,
+  );
   log(`    pairs by distance: ${sweep.histogram.join(' ')}; clusters by threshold: ${sweep.clusters.join(' ')}`);
 
   const bruteData = syntheticHashes(BRUTE_N, { seed: 400 });
@@ -150,17 +160,31 @@ export async function benchClustering(opts: { log: (s: string) => void }): Promi
   }
   const brute = median(bruteS);
   const perPair = brute / ((BRUTE_N * (BRUTE_N - 1)) / 2);
-  log(`  brute force ${BRUTE_N / 1000}k: ${bruteS.map((x) => x.toFixed(2)).join(' / ')} s; extrapolated by n², not ` +
-    `measured: 100k ≈ ${(perPair * 5e9).toFixed(0)} s, 1M ≈ ${((perPair * 5e11) / 3600).toFixed(1)} h`);
+  log(
+    `  brute force ${BRUTE_N / 1000}k: ${bruteS.map((x) => x.toFixed(2)).join(' / ')} s; extrapolated by n², not ` +
+      `measured: 100k ≈ ${(perPair * 5e9).toFixed(0)} s, 1M ≈ ${((perPair * 5e11) / 3600).toFixed(1)} h`,
+  );
 
   return [
     { name: 'cluster_100k_seconds', value: round(c100k, 3), unit: `s (pairs ≤ ${THRESHOLD} + union-find)` },
     { name: 'cluster_1m_seconds', value: round(c1m, 2), unit: `s (pairs ≤ ${THRESHOLD} + union-find, fresh process)` },
-    { name: 'cluster_1m_incremental_seconds', value: round(median(incS), 2), unit: 's (1M + 10k new: search the new against all, union-find)' },
+    {
+      name: 'cluster_1m_incremental_seconds',
+      value: round(median(incS), 2),
+      unit: 's (1M + 10k new: search the new against all, union-find)',
+    },
     { name: 'cluster_1m_rss_mb', value: round(rss1m, 0), unit: 'MB peak RSS of that process (resourceUsage().maxRSS)' },
-    { name: 'histogram_100k_ms', value: round(median(sweepMs), 0), unit: `ms (pairs + clusters for thresholds 0..${SWEEP_MAX}, 2 threads)` },
+    {
+      name: 'histogram_100k_ms',
+      value: round(median(sweepMs), 0),
+      unit: `ms (pairs + clusters for thresholds 0..${SWEEP_MAX}, 2 threads)`,
+    },
     { name: 'histogram_100k_single_thread_ms', value: round(median(singleMs), 0), unit: `ms (the same on one thread)` },
-    { name: 'histogram_100k_ui_range_ms', value: round(median(wideMs), 0), unit: `ms (thresholds 0..${UI_SWEEP_MAX}, the screen's range, 2 threads)` },
+    {
+      name: 'histogram_100k_ui_range_ms',
+      value: round(median(wideMs), 0),
+      unit: `ms (thresholds 0..${UI_SWEEP_MAX}, the screen's range, 2 threads)`,
+    },
     { name: `bruteforce_${BRUTE_N / 1000}k_seconds`, value: round(brute, 2), unit: `s (all pairs ≤ ${THRESHOLD}, O(n²))` },
   ];
 }

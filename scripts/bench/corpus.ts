@@ -30,8 +30,19 @@ export async function generatedCorpus(): Promise<string> {
     const h = big ? 1600 : 160 + ((i * 53) % 180);
     const label = `class${i % 5}`;
     mkdirSync(join(dir, label), { recursive: true });
-    const noise = { create: { width: w, height: h, channels: 3 as const, background: { r: (i * 7) % 255, g: (i * 13) % 255, b: (i * 29) % 255 }, noise: { type: 'gaussian' as const, mean: 128, sigma: 40 } } };
-    await sharp(noise).blur(1 + (i % 4)).jpeg({ quality: 85 }).toFile(join(dir, label, `img${String(i).padStart(4, '0')}.jpg`));
+    const noise = {
+      create: {
+        width: w,
+        height: h,
+        channels: 3 as const,
+        background: { r: (i * 7) % 255, g: (i * 13) % 255, b: (i * 29) % 255 },
+        noise: { type: 'gaussian' as const, mean: 128, sigma: 40 },
+      },
+    };
+    await sharp(noise)
+      .blur(1 + (i % 4))
+      .jpeg({ quality: 85 })
+      .toFile(join(dir, label, `img${String(i).padStart(4, '0')}.jpg`));
   }
   writeFileSync(join(dir, '.done'), '');
   return dir;

@@ -6,7 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashImage } from '../../src/main/core/hashing/hash-image.ts';
 import { hamming64 } from '../../src/main/core/hashing/hashes.ts';
-import { DEFAULT_PRESET, describeRule, matchPairs, PRESETS, type MatchedPair, type MatchItem, type MatchRule, type PresetName } from '../../src/main/core/dups/match.ts';
+import {
+  DEFAULT_PRESET,
+  describeRule,
+  matchPairs,
+  PRESETS,
+  type MatchedPair,
+  type MatchItem,
+  type MatchRule,
+  type PresetName,
+} from '../../src/main/core/dups/match.ts';
 import { UnionFind } from '../../src/main/core/dups/union-find.ts';
 import { listFiles, relativeTo } from './corpus.ts';
 import type { Figure } from './report.ts';
@@ -59,9 +68,13 @@ export function scorePairs(n: number, pairs: readonly MatchedPair[], planted: re
 }
 
 /** Hashes every image below corpusDir/corpus and reads corpus_truth.csv into index pairs. */
-export async function loadCorpus(corpusDir: string): Promise<{ paths: string[]; items: MatchItem[]; planted: PlantedPair[]; hashMs: number }> {
+export async function loadCorpus(
+  corpusDir: string,
+): Promise<{ paths: string[]; items: MatchItem[]; planted: PlantedPair[]; hashMs: number }> {
   const root = join(corpusDir, 'corpus');
-  const paths = listFiles(root).map((f) => relativeTo(root, f)).sort();
+  const paths = listFiles(root)
+    .map((f) => relativeTo(root, f))
+    .sort();
   const index = new Map(paths.map((p, i) => [p, i]));
   const items: MatchItem[] = [];
   const started = performance.now();
@@ -83,7 +96,10 @@ export async function loadCorpus(corpusDir: string): Promise<{ paths: string[]; 
 function baselines(items: readonly MatchItem[], planted: readonly PlantedPair[], log: (s: string) => void): void {
   const n = items.length;
   const all256 = (x: MatchItem, y: MatchItem): boolean =>
-    x.hashes.ahash === y.hashes.ahash && x.hashes.phash === y.hashes.phash && x.hashes.dhash === y.hashes.dhash && x.hashes.whash === y.hashes.whash;
+    x.hashes.ahash === y.hashes.ahash &&
+    x.hashes.phash === y.hashes.phash &&
+    x.hashes.dhash === y.hashes.dhash &&
+    x.hashes.whash === y.hashes.whash;
   const pairs: MatchedPair[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
@@ -121,7 +137,9 @@ export async function benchDupsQuality(opts: { corpusDir: string; log: (s: strin
     const q = scorePairs(n, pairs, planted);
     const isDefault = name === DEFAULT_PRESET;
     log(`  ${name}${isDefault ? ' (default)' : ''}: ${describeRule(rule)}`);
-    log(`    recall ${q.recall.toFixed(3)}, false pairs ${q.falsePairs.length} of ${q.reported} (${(q.falsePairRate * 100).toFixed(1)}%), ${ms.toFixed(0)} ms`);
+    log(
+      `    recall ${q.recall.toFixed(3)}, false pairs ${q.falsePairs.length} of ${q.reported} (${(q.falsePairRate * 100).toFixed(1)}%), ${ms.toFixed(0)} ms`,
+    );
     figures.push(
       { name: `dups_recall_${name}`, value: round(q.recall, 3), unit: `of ${planted.length} planted pairs (${name} preset)` },
       { name: `dups_false_pair_rate_${name}`, value: round(q.falsePairRate, 3), unit: `of ${q.reported} reported pairs (${name} preset)` },
@@ -133,7 +151,11 @@ export async function benchDupsQuality(opts: { corpusDir: string; log: (s: strin
     );
     for (const [t, r] of [...q.recallByTransform].sort()) {
       log(`    ${t.padEnd(28)} ${r.found}/${r.total}`);
-      figures.push({ name: `dups_transform_recall_${t.replace(/[^a-z0-9]+/gi, '_')}`, value: round(r.found / r.total, 3), unit: `of ${r.total} pairs (default preset)` });
+      figures.push({
+        name: `dups_transform_recall_${t.replace(/[^a-z0-9]+/gi, '_')}`,
+        value: round(r.found / r.total, 3),
+        unit: `of ${r.total} pairs (default preset)`,
+      });
     }
     for (const p of q.missed.slice(0, 12)) log(`    missed ${p.transform}: ${describePair(paths, items, p.a, p.b)}`);
     for (const p of q.falsePairs.slice(0, 12)) {

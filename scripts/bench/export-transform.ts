@@ -21,13 +21,23 @@ import { generatedCorpus, listFiles } from './corpus.ts';
 import type { Figure } from './report.ts';
 
 type Job = 'reencode' | 'passthrough' | 'copy';
-interface Task { job: Job; files: string[]; out: string; kernel?: TransformSettings['kernel'] }
+interface Task {
+  job: Job;
+  files: string[];
+  out: string;
+  kernel?: TransformSettings['kernel'];
+}
 
 const WORKERS = 2;
 const RUNS = 5;
 const SAMPLE = 200;
 const settings = (kernel?: TransformSettings['kernel']): TransformSettings => ({
-  size: { width: 256, height: 256 }, mode: 'fill-crop', quality: 90, chroma: '420', kernel, passthrough: false,
+  size: { width: 256, height: 256 },
+  mode: 'fill-crop',
+  quality: 90,
+  chroma: '420',
+  kernel,
+  passthrough: false,
 });
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,17 +63,28 @@ if (!isMainThread && workerData === 'export-transform') {
 }
 
 /** Wall-clock images/s of one job split over the pool; also the total output bytes. */
-async function timeJob(pool: Worker[], job: Job, files: string[], out: string, kernel?: TransformSettings['kernel']): Promise<{ ips: number; bytes: number }> {
+async function timeJob(
+  pool: Worker[],
+  job: Job,
+  files: string[],
+  out: string,
+  kernel?: TransformSettings['kernel'],
+): Promise<{ ips: number; bytes: number }> {
   const started = performance.now();
-  const parts = await Promise.all(pool.map((w, i) => new Promise<number>((done, fail) => {
-    const onError = (err: Error): void => fail(err);
-    w.once('error', onError);
-    w.once('message', (n: number) => {
-      w.off('error', onError);
-      done(n);
-    });
-    w.postMessage({ job, files: files.filter((_, j) => j % pool.length === i), out: join(out, `w${i}`), kernel } satisfies Task);
-  })));
+  const parts = await Promise.all(
+    pool.map(
+      (w, i) =>
+        new Promise<number>((done, fail) => {
+          const onError = (err: Error): void => fail(err);
+          w.once('error', onError);
+          w.once('message', (n: number) => {
+            w.off('error', onError);
+            done(n);
+          });
+          w.postMessage({ job, files: files.filter((_, j) => j % pool.length === i), out: join(out, `w${i}`), kernel } satisfies Task);
+        }),
+    ),
+  );
   return { ips: files.length / ((performance.now() - started) / 1000), bytes: parts.reduce((a, b) => a + b, 0) };
 }
 
@@ -138,8 +159,10 @@ export async function benchExportTransform(opts: { corpusDir: string | null; log
         const ips = Number(p.stdout.trim().split(/\s+/)[0]);
         if (p.status === 0 && ips > 0) rates.cv2!.push(ips);
       }
-      log(`  run ${r + 1}: re-encode ${rates.reencode!.at(-1)!.toFixed(0)} img/s, passthrough ${rates.passthrough!.at(-1)!.toFixed(0)}, ` +
-        `copy ${rates.copy!.at(-1)!.toFixed(0)}${rates.cv2!.length > r ? `, notebook cv2 ${rates.cv2!.at(-1)!.toFixed(0)}` : ''}`);
+      log(
+        `  run ${r + 1}: re-encode ${rates.reencode!.at(-1)!.toFixed(0)} img/s, passthrough ${rates.passthrough!.at(-1)!.toFixed(0)}, ` +
+          `copy ${rates.copy!.at(-1)!.toFixed(0)}${rates.cv2!.length > r ? `, notebook cv2 ${rates.cv2!.at(-1)!.toFixed(0)}` : ''}`,
+      );
     }
     for (const kernel of ['area', 'cubic', 'lanczos3'] as const) {
       log(`  kernel ${kernel}: ${(await timeJob(pool, 'reencode', files, scratch, kernel)).ips.toFixed(0)} img/s (one run)`);
@@ -157,7 +180,13 @@ export async function benchExportTransform(opts: { corpusDir: string | null; log
     const passthrough = median(rates.passthrough!);
     const figures: Figure[] = [
       { name: 'export_reencode_ips', value: round(reencode), unit: 'images/s' },
-      { name: 'export_passthrough_ips', value: round(passthrough), unit: 'images/s', ceiling: round(copy), ratio: round(passthrough / copy, 3) },
+      {
+        name: 'export_passthrough_ips',
+        value: round(passthrough),
+        unit: 'images/s',
+        ceiling: round(copy),
+        ratio: round(passthrough / copy, 3),
+      },
       { name: 'copy_ips', value: round(copy), unit: 'images/s' },
     ];
     if (rates.cv2!.length > 0) {

@@ -79,17 +79,23 @@ function crcRates(log: (s: string) => void): void {
     return median(runs);
   };
   const native = crc32cNative;
-  log(`crc32c on 100 KB inputs: js slicing-by-16 ${round(rate((b) => crc32cJs(b)))} MB/s` +
-    (native ? `, @node-rs/crc32 ${round(rate((b) => native(b)))} MB/s` : ', native not available'));
+  log(
+    `crc32c on 100 KB inputs: js slicing-by-16 ${round(rate((b) => crc32cJs(b)))} MB/s` +
+      (native ? `, @node-rs/crc32 ${round(rate((b) => native(b)))} MB/s` : ', native not available'),
+  );
 }
 
 function codecRates(log: (s: string) => void): void {
   const image = new Uint8Array(RECORD_BYTES).fill(7);
-  const small = Array.from({ length: 2000 }, (_, i) => ({
-    ...example(i, image.subarray(0, 200)),
-    one_hot: { kind: 'float', value: [0, 0, 1, 0, 0] },
-    big: { kind: 'int64', value: [2n ** 60n + BigInt(i), -BigInt(i)] },
-  } satisfies Record<string, FeatureValue>));
+  const small = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      ({
+        ...example(i, image.subarray(0, 200)),
+        one_hot: { kind: 'float', value: [0, 0, 1, 0, 0] },
+        big: { kind: 'int64', value: [2n ** 60n + BigInt(i), -BigInt(i)] },
+      }) satisfies Record<string, FeatureValue>,
+  );
   const time = (f: () => void): number => {
     const runs: number[] = [];
     for (let r = 0; r < 5; r++) {
@@ -101,10 +107,14 @@ function codecRates(log: (s: string) => void): void {
   };
   const encoded = small.map((e) => encodeExample(e));
   const perUs = (ms: number): number => round((ms * 1000) / small.length, 2);
-  log(`encode small example: hand-written ${perUs(time(() => small.forEach((e) => encodeExample(e))))} µs, ` +
-    `protobufjs ${perUs(time(() => small.forEach((e) => encodeExamplePb(e))))} µs`);
-  log(`decode small example: hand-written ${perUs(time(() => encoded.forEach((b) => decodeExample(b))))} µs, ` +
-    `protobufjs ${perUs(time(() => encoded.forEach((b) => decodeExamplePb(b))))} µs`);
+  log(
+    `encode small example: hand-written ${perUs(time(() => small.forEach((e) => encodeExample(e))))} µs, ` +
+      `protobufjs ${perUs(time(() => small.forEach((e) => encodeExamplePb(e))))} µs`,
+  );
+  log(
+    `decode small example: hand-written ${perUs(time(() => encoded.forEach((b) => decodeExample(b))))} µs, ` +
+      `protobufjs ${perUs(time(() => encoded.forEach((b) => decodeExamplePb(b))))} µs`,
+  );
 }
 
 export async function benchTfrecord(opts: { log: (s: string) => void }): Promise<Figure[]> {

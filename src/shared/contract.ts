@@ -2,12 +2,53 @@
 // Methods are named `domain.verb`; every argument is validated where it enters main (validateArgs).
 // The renderer compiles this file too, so it must not import Node or core modules; the result
 // types live in contract-types.ts (those of sources in contract-sources.ts).
-import { arrayOf, bool, int, nullable, object, oneOf, optional, str, union, ValidationError, type Infer, type Validator } from './validate.ts';
+import {
+  arrayOf,
+  bool,
+  int,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  str,
+  union,
+  ValidationError,
+  type Infer,
+  type Validator,
+} from './validate.ts';
 
 export * from './contract-types.ts';
 export * from './contract-sources.ts';
-import { DUP_DECISIONS, DUP_PRESETS, EXPORT_OPTIONAL_FEATURES, IMAGE_STATUSES, RESIZE_MODES, UNLABELLED_POLICIES } from './contract-types.ts';
-import type { AppInfo, CatalogSummary, ImagePage, Failure, JobKind, Progress, ImportReport, RecentCatalog, AppCommand, PathEntry, DupRun, DupPatch, DupSweep, ViewerInspection, ViewerPage, FoldsResult, ExportReport, ExportPreview, ExportEstimate, UnlabelledPolicy } from './contract-types.ts';
+import {
+  DUP_DECISIONS,
+  DUP_PRESETS,
+  EXPORT_OPTIONAL_FEATURES,
+  IMAGE_STATUSES,
+  RESIZE_MODES,
+  UNLABELLED_POLICIES,
+} from './contract-types.ts';
+import type {
+  AppInfo,
+  CatalogSummary,
+  ImagePage,
+  Failure,
+  JobKind,
+  Progress,
+  ImportReport,
+  RecentCatalog,
+  AppCommand,
+  PathEntry,
+  DupRun,
+  DupPatch,
+  DupSweep,
+  ViewerInspection,
+  ViewerPage,
+  FoldsResult,
+  ExportReport,
+  ExportPreview,
+  ExportEstimate,
+  UnlabelledPolicy,
+} from './contract-types.ts';
 import type { SourceRemoval } from './contract-sources.ts';
 import { MAX_IMAGE_SIDE, MAX_SEED } from './limits.ts';
 
@@ -54,7 +95,12 @@ export const ARGS = {
     unlabelled: optional(oneOf(UNLABELLED_POLICIES)),
   }),
   'export.preview': object({ ...exportTransform, imageId: optional(int(1, Number.MAX_SAFE_INTEGER)), index: optional(int(0, 1e9)) }),
-  'export.estimate': object({ ...exportTransform, features: exportFeatures, sample: optional(int(1, 256)), unlabelled: optional(oneOf(UNLABELLED_POLICIES)) }),
+  'export.estimate': object({
+    ...exportTransform,
+    features: exportFeatures,
+    sample: optional(int(1, 256)),
+    unlabelled: optional(oneOf(UNLABELLED_POLICIES)),
+  }),
   'export.template': object({ template: str({ max: 255 }), unlabelled: optional(oneOf(UNLABELLED_POLICIES)) }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),

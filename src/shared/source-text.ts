@@ -37,7 +37,9 @@ export function describeMerge(m: SourceMerge, mode: SourceLabels['mode']): strin
 }
 
 function changed(m: SourceMerge, mode: SourceLabels['mode']): string {
-  return m.relabelled === 0 ? 'their labels did not change' : `${nf.format(m.relabelled)} of them ${were(m.relabelled)} ${relabelled(mode)}`;
+  return m.relabelled === 0
+    ? 'their labels did not change'
+    : `${nf.format(m.relabelled)} of them ${were(m.relabelled)} ${relabelled(mode)}`;
 }
 
 /** A source's label spec in a few words: "sub-folder names", "CSV /data/train.csv + map /data/map.json", "none". */

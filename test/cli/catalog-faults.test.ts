@@ -16,7 +16,8 @@ async function folder(name: string, n: number, seed: number): Promise<string> {
   const root = join(dir.path, name);
   mkdirSync(join(root, 'a'), { recursive: true });
   mkdirSync(join(root, 'b'), { recursive: true });
-  for (let i = 0; i < n; i++) await (await syntheticImage(seed + 7 * i, 160, 120)).jpeg({ quality: 90 }).toFile(join(root, i % 2 ? 'a' : 'b', `img${i}.jpg`));
+  for (let i = 0; i < n; i++)
+    await (await syntheticImage(seed + 7 * i, 160, 120)).jpeg({ quality: 90 }).toFile(join(root, i % 2 ? 'a' : 'b', `img${i}.jpg`));
   return root;
 }
 
@@ -40,7 +41,10 @@ describe('a file changed in place with the same size and mtime', () => {
     expect(json('index', root, '--catalog', catalog)).toMatchObject({ changed: 0, unchanged: 6 });
     const exported = json('export', '--catalog', catalog, '--out', join(dir.path, 'rehash-out'), '--size', 'none');
     expect(exported.failures).toEqual([
-      { path: 'a/img1.jpg', error: 'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again' },
+      {
+        path: 'a/img1.jpg',
+        error: 'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again',
+      },
     ]);
     const rehashed = json('index', root, '--catalog', catalog, '--rehash');
     expect(rehashed).toMatchObject({ changed: 1, unchanged: 5, added: 0 });
@@ -83,8 +87,18 @@ describe('what --catalog accepts', () => {
   it('a mistyped --catalog is "Catalog not found" on every command but index, and no file is left', () => {
     const file = join(dir.path, 'typo.winnow');
     const sentence = `winnow: Catalog not found: ${file} (create one with winnow index DIR --catalog ${file})`;
-    for (const args of [['dups'], ['folds'], ['resolve', '--accept-suggestions'], ['undo'], ['redo'], ['list', '--csv'], ['sources'],
-      ['sources', '--remove', '1'], ['export', '--out', join(dir.path, 'typo-out')], ['dups', '--histogram']]) {
+    for (const args of [
+      ['dups'],
+      ['folds'],
+      ['resolve', '--accept-suggestions'],
+      ['undo'],
+      ['redo'],
+      ['list', '--csv'],
+      ['sources'],
+      ['sources', '--remove', '1'],
+      ['export', '--out', join(dir.path, 'typo-out')],
+      ['dups', '--histogram'],
+    ]) {
       const run = winnow(...args, '--catalog', file);
       expect(run.code, args.join(' ')).toBe(1);
       expect(lastLine(run.stderr), args.join(' ')).toBe(sentence);
@@ -107,7 +121,9 @@ describe('what --catalog accepts', () => {
     writeFileSync(file, '');
     const run = winnow('folds', '--catalog', file);
     expect(run.code).toBe(1);
-    expect(lastLine(run.stderr)).toBe(`winnow: ${file} is empty (0 bytes), not a catalog yet; create one with winnow index DIR --catalog ${file}`);
+    expect(lastLine(run.stderr)).toBe(
+      `winnow: ${file} is empty (0 bytes), not a catalog yet; create one with winnow index DIR --catalog ${file}`,
+    );
     expect(statSync(file).size).toBe(0);
     expect(json('index', root, '--catalog', file)).toMatchObject({ added: 2 });
   });
@@ -146,29 +162,32 @@ function readOnlyMount(src: string, at: string): boolean {
 const canMount = process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0;
 
 describe('a read-only catalog', () => {
-  it.skipIf(!canMount)('in a read-only folder: list works, folds names the folder and the cause (skipped where bind mounts fail)', async (ctx) => {
-    const root = await folder('ro-data', 4, 500);
-    const rw = join(dir.path, 'rw');
-    mkdirSync(rw);
-    const file = join(rw, 'c.winnow');
-    expect(winnow('index', root, '--catalog', file).code).toBe(0);
-    const ro = join(dir.path, 'ro');
-    if (!readOnlyMount(rw, ro)) ctx.skip(); // the mount was refused after all
-    try {
-      const catalog = join(ro, 'c.winnow');
-      const list = winnow('list', '--catalog', catalog, '--csv');
-      expect(list.stderr).toBe('');
-      expect(list.stdout.trim().split('\n')).toHaveLength(5);
-      expect(winnow('sources', '--catalog', catalog).code).toBe(0);
-      const folds = winnow('folds', '--catalog', catalog);
-      expect(folds.code).toBe(1);
-      expect(lastLine(folds.stderr)).toBe(
-        `winnow: Cannot write the catalog ${catalog}: its folder ${ro} is read-only (SQLite keeps its journal beside the catalog); make the folder writable or copy the catalog to one that is.`,
-      );
-    } finally {
-      spawnSync('umount', [ro]);
-    }
-  });
+  it.skipIf(!canMount)(
+    'in a read-only folder: list works, folds names the folder and the cause (skipped where bind mounts fail)',
+    async (ctx) => {
+      const root = await folder('ro-data', 4, 500);
+      const rw = join(dir.path, 'rw');
+      mkdirSync(rw);
+      const file = join(rw, 'c.winnow');
+      expect(winnow('index', root, '--catalog', file).code).toBe(0);
+      const ro = join(dir.path, 'ro');
+      if (!readOnlyMount(rw, ro)) ctx.skip(); // the mount was refused after all
+      try {
+        const catalog = join(ro, 'c.winnow');
+        const list = winnow('list', '--catalog', catalog, '--csv');
+        expect(list.stderr).toBe('');
+        expect(list.stdout.trim().split('\n')).toHaveLength(5);
+        expect(winnow('sources', '--catalog', catalog).code).toBe(0);
+        const folds = winnow('folds', '--catalog', catalog);
+        expect(folds.code).toBe(1);
+        expect(lastLine(folds.stderr)).toBe(
+          `winnow: Cannot write the catalog ${catalog}: its folder ${ro} is read-only (SQLite keeps its journal beside the catalog); make the folder writable or copy the catalog to one that is.`,
+        );
+      } finally {
+        spawnSync('umount', [ro]);
+      }
+    },
+  );
 
   it('that is itself read-only (chattr +i): list works, folds says the file is read-only (skipped without chattr)', async (ctx) => {
     const root = await folder('immutable-data', 4, 600);
@@ -206,12 +225,18 @@ describe('two imports into one catalog at once', () => {
     const root = await folder('twice-data', 40, 700);
     const file = join(dir.path, 'twice.winnow');
     for (const round of [0, 1]) {
-      if (round === 1) for (let i = 0; i < 20; i++) await (await syntheticImage(900 + i, 160, 120)).jpeg().toFile(join(root, 'a', `late${i}.jpg`));
-      const runs = await Promise.all([winnowAsync('index', root, '--catalog', file, '--json'), winnowAsync('index', root, '--catalog', file, '--json')]);
+      if (round === 1)
+        for (let i = 0; i < 20; i++) await (await syntheticImage(900 + i, 160, 120)).jpeg().toFile(join(root, 'a', `late${i}.jpg`));
+      const runs = await Promise.all([
+        winnowAsync('index', root, '--catalog', file, '--json'),
+        winnowAsync('index', root, '--catalog', file, '--json'),
+      ]);
       for (const run of runs) {
         if (run.code === 0) continue;
         expect(run.code, run.stderr).toBe(1);
-        expect(lastLine(run.stderr)).toMatch(new RegExp(`^winnow: Another import is running on ${file} \\(pid \\d+\\); wait for it to finish and run this one again\\.$`));
+        expect(lastLine(run.stderr)).toMatch(
+          new RegExp(`^winnow: Another import is running on ${file} \\(pid \\d+\\); wait for it to finish and run this one again\\.$`),
+        );
       }
       expect(runs.some((r) => r.code === 0)).toBe(true);
       const ok = runs.filter((r) => r.code === 0).map((r) => JSON.parse(r.stdout));
@@ -230,29 +255,33 @@ describe('two imports into one catalog at once', () => {
 });
 
 describe('a full disk during import', () => {
-  it.skipIf(!canMount)('says which disk is full and stops; no image is stored as failed (skipped where tmpfs cannot be mounted)', async (ctx) => {
-    const root = join(dir.path, 'full-data');
-    mkdirSync(root);
-    for (let i = 0; i < 400; i++) await (await syntheticImage(2000 + i, 64, 48)).jpeg({ quality: 80 }).toFile(join(root, `img${i}.jpg`));
-    const disk = join(dir.path, 'small-disk');
-    mkdirSync(disk);
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status !== 0) ctx.skip();
-    try {
-      const file = join(disk, 'c.winnow');
-      const run = winnow('index', root, '--catalog', file, '--workers', '1');
-      expect(run.code).toBe(1);
-      expect(lastLine(run.stderr)).toBe(
-        `winnow: The disk holding ${file} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
-      );
-      expect(run.stdout).toBe('');
-      const db = new Database(file, { readonly: true });
-      const errors = db.prepare("SELECT count(*) AS n FROM images WHERE status = 'error'").get() as { n: number };
-      db.close();
-      expect(errors.n).toBe(0);
-    } finally {
-      spawnSync('umount', [disk]);
-    }
-  }, 120_000);
+  it.skipIf(!canMount)(
+    'says which disk is full and stops; no image is stored as failed (skipped where tmpfs cannot be mounted)',
+    async (ctx) => {
+      const root = join(dir.path, 'full-data');
+      mkdirSync(root);
+      for (let i = 0; i < 400; i++) await (await syntheticImage(2000 + i, 64, 48)).jpeg({ quality: 80 }).toFile(join(root, `img${i}.jpg`));
+      const disk = join(dir.path, 'small-disk');
+      mkdirSync(disk);
+      if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=300k', 'tmpfs', disk]).status !== 0) ctx.skip();
+      try {
+        const file = join(disk, 'c.winnow');
+        const run = winnow('index', root, '--catalog', file, '--workers', '1');
+        expect(run.code).toBe(1);
+        expect(lastLine(run.stderr)).toBe(
+          `winnow: The disk holding ${file} is full: free some space there (or use a catalog on another disk) and run the import again; what was imported so far is kept.`,
+        );
+        expect(run.stdout).toBe('');
+        const db = new Database(file, { readonly: true });
+        const errors = db.prepare("SELECT count(*) AS n FROM images WHERE status = 'error'").get() as { n: number };
+        db.close();
+        expect(errors.n).toBe(0);
+      } finally {
+        spawnSync('umount', [disk]);
+      }
+    },
+    120_000,
+  );
 });
 
 describe('read-only commands on a catalog whose images disagree with its decisions', () => {
@@ -267,7 +296,9 @@ describe('read-only commands on a catalog whose images disagree with its decisio
     db.prepare("UPDATE images SET status = 'active' WHERE rel_path = 'a/img1-copy.jpg'").run();
     db.close();
     const list = winnow('list', '--catalog', file, '--json');
-    expect(list.stderr).toBe(`winnow: ${file}: 1 image(s) did not show the decisions recorded for them (an interrupted or outside write); they were set from the decisions again.\n`);
+    expect(list.stderr).toBe(
+      `winnow: ${file}: 1 image(s) did not show the decisions recorded for them (an interrupted or outside write); they were set from the decisions again.\n`,
+    );
     const rows = JSON.parse(list.stdout) as { path: string; status: string }[];
     expect(rows.find((r) => r.path === 'a/img1-copy.jpg')!.status).toBe('excluded');
     expect(winnow('folds', '--catalog', file, '--k', '2').code).toBe(0);

@@ -141,7 +141,9 @@ describe('launcher', () => {
     .filter((d) => !d.includes('node_modules'))
     .map((d) => join(d, 'node'))
     .filter((p) => existsSync(p) && statSync(p).isFile() && isExecutable(p));
-  const oldNode = systemNodes.find((p) => Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22);
+  const oldNode = systemNodes.find(
+    (p) => Number(spawnSync(p, ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout) < 22,
+  );
   it.runIf(oldNode)(`runs on the pinned Node 22 when started with an older Node (${oldNode ?? 'none found'})`, () => {
     const run = spawnSync(oldNode!, [bin, 'list', '--catalog', catalog, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(0);

@@ -27,7 +27,20 @@ beforeAll(async () => {
 describe('CSV cells that a spreadsheet would run', () => {
   it('csvField quotes and prefixes exactly those, and nothing else', () => {
     expect(['=1+1', '+1', '-1', '@A1', '\tx', '\rx', 'a=b', 'ok', '', 'say "hi"', 'a,b', -1, 42, null].map(csvField)).toEqual([
-      `"'=1+1"`, `"'+1"`, `"'-1"`, `"'@A1"`, `"'\tx"`, `"'\rx"`, 'a=b', 'ok', '', '"say ""hi"""', '"a,b"', '-1', '42', '',
+      `"'=1+1"`,
+      `"'+1"`,
+      `"'-1"`,
+      `"'@A1"`,
+      `"'\tx"`,
+      `"'\rx"`,
+      'a=b',
+      'ok',
+      '',
+      '"say ""hi"""',
+      '"a,b"',
+      '-1',
+      '42',
+      '',
     ]);
   });
 
@@ -44,7 +57,10 @@ describe('CSV cells that a spreadsheet would run', () => {
       `"'-2/+y.jpg","'-2",active,160,120,jpeg,`,
       'plain/ok.jpg,plain,active,160,120,jpeg,',
     ]) {
-      expect(lines.filter((l) => l.startsWith(start)), start).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.startsWith(start)),
+        start,
+      ).toHaveLength(1);
     }
   });
 
@@ -59,7 +75,14 @@ describe('CSV cells that a spreadsheet would run', () => {
       return l.slice(0, -2);
     });
     expect(cells.sort()).toEqual(
-      [`"'=1+1.jpg",`, `"'@SUM(A1).jpg",`, `"'\tb.jpg",`, `"'=cmd|' -C calc'!A0/x.jpg","'=cmd|' -C calc'!A0"`, `"'-2/+y.jpg","'-2"`, 'plain/ok.jpg,plain'].sort(),
+      [
+        `"'=1+1.jpg",`,
+        `"'@SUM(A1).jpg",`,
+        `"'\tb.jpg",`,
+        `"'=cmd|' -C calc'!A0/x.jpg","'=cmd|' -C calc'!A0"`,
+        `"'-2/+y.jpg","'-2"`,
+        'plain/ok.jpg,plain',
+      ].sort(),
     );
   });
 });

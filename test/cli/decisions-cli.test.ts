@@ -13,7 +13,10 @@ let catalog: string;
 const statusOf = (): Record<string, string> =>
   Object.fromEntries(json('list', '--catalog', catalog).map((r: { path: string; status: string }) => [r.path, r.status]));
 const excludedPaths = (): string[] =>
-  Object.entries(statusOf()).filter(([, s]) => s === 'excluded').map(([p]) => p).sort();
+  Object.entries(statusOf())
+    .filter(([, s]) => s === 'excluded')
+    .map(([p]) => p)
+    .sort();
 const resolve = (...args: string[]) => winnow('resolve', '--catalog', catalog, ...args);
 
 /**
@@ -47,7 +50,8 @@ beforeEach(async () => {
   return dir.cleanup;
 });
 
-const clusterWith = (path: string) => json('dups', '--catalog', catalog).clusters.find((c: { members: { path: string }[] }) => c.members.some((m) => m.path === path));
+const clusterWith = (path: string) =>
+  json('dups', '--catalog', catalog).clusters.find((c: { members: { path: string }[] }) => c.members.some((m) => m.path === path));
 
 describe('decisions per file', () => {
   it('keeps one of three identical copies: the other copies and the near copy are excluded, and the keep follows a move', () => {

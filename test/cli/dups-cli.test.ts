@@ -40,9 +40,14 @@ describe('winnow dups / resolve / undo / redo', () => {
     expect(first.reason).toBe('largest resolution (400×300 vs 200×150)');
     expect(first.members.map((m: { label: string }) => m.label).sort()).toEqual(['cats', 'dogs']);
     expect(second.mixedLabels).toBe(false);
-    expect(second.members.map((m: { path: string }) => m.path).sort()).toEqual(
-      ['cats/a-copy.jpg', 'cats/a-flipped.jpg', 'cats/a-q40.jpg', 'cats/a-small.jpg', 'cats/a.jpg', 'cats/a.png'],
-    );
+    expect(second.members.map((m: { path: string }) => m.path).sort()).toEqual([
+      'cats/a-copy.jpg',
+      'cats/a-flipped.jpg',
+      'cats/a-q40.jpg',
+      'cats/a-small.jpg',
+      'cats/a.jpg',
+      'cats/a.png',
+    ]);
     expect(second.members[0].distance).toBe(0);
     expect(out.summary).toMatchObject({ clusters: 2, imagesInClusters: 8, mixedLabels: 1, resolved: 0 });
   });
@@ -56,7 +61,9 @@ describe('winnow dups / resolve / undo / redo', () => {
   it('accepts suggestions (leaving mixed-label clusters for review), undoes and redoes as one step', () => {
     const run = winnow('resolve', '--catalog', catalog, '--accept-suggestions');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Accepted 1 suggestion: excluded 5 images\. 1 mixed-label cluster left for review \(--include-mixed to accept them too\)\./);
+    expect(run.stdout).toMatch(
+      /^Accepted 1 suggestion: excluded 5 images\. 1 mixed-label cluster left for review \(--include-mixed to accept them too\)\./,
+    );
     const s = statusOf();
     const kept = json('dups', '--catalog', catalog).clusters[1].suggestedPath;
     const aMembers = ['cats/a-copy.jpg', 'cats/a-flipped.jpg', 'cats/a-q40.jpg', 'cats/a-small.jpg', 'cats/a.jpg', 'cats/a.png'];
@@ -97,7 +104,9 @@ describe('winnow dups / resolve / undo / redo', () => {
     // are 2 apart (the second cluster from threshold 2 on); the mirrored copy joins only with mirror matching.
     expect(rows.slice(0, 3).map((r: { pairs: number }) => r.pairs)).toEqual([10, 0, 1]);
     expect(rows.map((r: { clusters: number }) => r.clusters)).toEqual([1, 1, ...new Array(11).fill(2)]);
-    expect(winnow('dups', '--catalog', catalog, '--histogram').stdout).toMatch(/^pHash distance {3}pairs {3}clusters at this threshold\n {13}0 /);
+    expect(winnow('dups', '--catalog', catalog, '--histogram').stdout).toMatch(
+      /^pHash distance {3}pairs {3}clusters at this threshold\n {13}0 /,
+    );
   });
 
   it('updates clusters when an import adds images', async () => {

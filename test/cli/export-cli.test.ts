@@ -29,15 +29,33 @@ describe('winnow export / inspect / verify', () => {
   let report: any;
   it('writes one shard per fold named like the notebook, with manifest, label map, idx and read_example.py', () => {
     out = join(dir.path, 'out');
-    report = json('export', '--catalog', catalog, '--out', out, '--size', '96x64', '--resize', 'fill-crop',
-      '--features', 'image,target,image_name,label,height,width,one_hot_class,fold,sha256');
+    report = json(
+      'export',
+      '--catalog',
+      catalog,
+      '--out',
+      out,
+      '--size',
+      '96x64',
+      '--resize',
+      'fill-crop',
+      '--features',
+      'image,target,image_name,label,height,width,one_hot_class,fold,sha256',
+    );
     expect(report.records).toBe(25);
     expect(report.shards.map((s: { file: string }) => s.file)).toEqual(
       report.shards.map((s: { fold: number; records: number }) => `train-${String(s.fold).padStart(2, '0')}-${s.records}.tfrec`),
     );
     expect(report.shards.reduce((n: number, s: { records: number }) => n + s.records, 0)).toBe(25);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(expect.arrayContaining(['label_map.json', 'manifest.json', 'read_example.py', ...report.shards.map((s: { file: string }) => `${s.file}.idx`)]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'label_map.json',
+        'manifest.json',
+        'read_example.py',
+        ...report.shards.map((s: { file: string }) => `${s.file}.idx`),
+      ]),
+    );
     expect(files.some((f) => f.startsWith('.winnow-export'))).toBe(false);
     expect(JSON.parse(readFileSync(join(out, 'label_map.json'), 'utf8'))).toEqual({ 0: 'daisy', 1: 'rose', 2: 'tulip' });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
@@ -46,7 +64,9 @@ describe('winnow export / inspect / verify', () => {
     const py = readFileSync(join(out, 'read_example.py'), 'utf8');
     expect(py).toContain('"one_hot_class": tf.io.FixedLenFeature([3], tf.float32)');
     expect(py).toContain('tf.reshape(image, [64, 96, 3])');
-    const idx = readFileSync(join(out, `${report.shards[0].file}.idx`), 'utf8').trim().split('\n');
+    const idx = readFileSync(join(out, `${report.shards[0].file}.idx`), 'utf8')
+      .trim()
+      .split('\n');
     expect(idx).toHaveLength(report.shards[0].records);
     expect(idx[0]).toMatch(/^0 \d+$/);
   });
@@ -56,7 +76,17 @@ describe('winnow export / inspect / verify', () => {
     const r = json('inspect', shard, '--record', '0');
     expect(r.records).toBe(report.shards[0].records);
     expect(r.errors).toEqual([]);
-    expect(r.schema.features.map((f: { name: string }) => f.name)).toEqual(['image', 'target', 'image_name', 'label', 'height', 'width', 'one_hot_class', 'fold', 'sha256']);
+    expect(r.schema.features.map((f: { name: string }) => f.name)).toEqual([
+      'image',
+      'target',
+      'image_name',
+      'label',
+      'height',
+      'width',
+      'one_hot_class',
+      'fold',
+      'sha256',
+    ]);
     const byName = Object.fromEntries(r.record.features.map((f: { name: string }) => [f.name, f]));
     expect(byName.image.image).toMatchObject({ format: 'jpeg', width: 96, height: 64 });
     expect(byName.height.values).toEqual(['64']);
@@ -66,7 +96,17 @@ describe('winnow export / inspect / verify', () => {
 
   it('is exactly reproducible, refuses a non-empty folder, and overwrites only its own files', () => {
     const again = join(dir.path, 'again');
-    json('export', '--catalog', catalog, '--out', again, '--size', '96x64', '--features', 'image,target,image_name,label,height,width,one_hot_class,fold,sha256');
+    json(
+      'export',
+      '--catalog',
+      catalog,
+      '--out',
+      again,
+      '--size',
+      '96x64',
+      '--features',
+      'image,target,image_name,label,height,width,one_hot_class,fold,sha256',
+    );
     for (const s of report.shards) expect(sha(readFileSync(join(again, s.file)))).toBe(s.sha256);
     const refused = winnow('export', '--catalog', catalog, '--out', again, '--size', '96x64');
     expect(refused.code).toBe(1);
@@ -79,14 +119,29 @@ describe('winnow export / inspect / verify', () => {
 
   it('passes original JPEG bytes through when the size is kept', () => {
     const pass = join(dir.path, 'pass');
-    const r = json('export', '--catalog', catalog, '--out', pass, '--size', 'none', '--folds', '0', '--features', 'image,image_name,sha256');
+    const r = json(
+      'export',
+      '--catalog',
+      catalog,
+      '--out',
+      pass,
+      '--size',
+      'none',
+      '--folds',
+      '0',
+      '--features',
+      'image,image_name,sha256',
+    );
     expect(r.passthrough).toBe(r.records - r.reencoded);
     const shard = join(pass, r.shards[0].file);
     const first = json('inspect', shard, '--record', '0');
     const name = first.record.features.find((f: { name: string }) => f.name === 'image_name').values[0];
     const manifest = JSON.parse(readFileSync(join(pass, 'manifest.json'), 'utf8'));
     const rec = manifest.records.find((m: { path: string }) => m.path.endsWith(name));
-    if (rec.passthrough) expect(first.record.features.find((f: { name: string }) => f.name === 'image').image.bytes).toBe(readFileSync(join(root, rec.path)).length);
+    if (rec.passthrough)
+      expect(first.record.features.find((f: { name: string }) => f.name === 'image').image.bytes).toBe(
+        readFileSync(join(root, rec.path)).length,
+      );
     expect(manifest.records.filter((m: { passthrough: boolean }) => m.passthrough).length).toBe(r.passthrough);
     expect(manifest.records.find((m: { path: string }) => m.path === 'rose/rose-png.png')?.passthrough ?? false).toBe(false);
   });

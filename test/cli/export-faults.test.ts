@@ -13,7 +13,8 @@ afterAll(() => dir.cleanup());
 /** A labelled folder of `n` small JPEGs per label, indexed, with 2 folds. */
 async function dataset(name: string, n: number): Promise<{ root: string; catalog: string }> {
   const root = join(dir.path, name);
-  for (const label of ['a', 'b']) for (let i = 0; i < n; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 1000 + i, 48, 36);
+  for (const label of ['a', 'b'])
+    for (let i = 0; i < n; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 1000 + i, 48, 36);
   const catalog = join(dir.path, `${name}.winnow`);
   expect(winnow('index', root, '--catalog', catalog).code).toBe(0);
   expect(winnow('folds', '--catalog', catalog, '--k', '2').code).toBe(0);
@@ -48,15 +49,24 @@ function guarded(...args: string[]): { code: number | null; stdout: string; stde
 }
 
 describe('export: out folder holding the images', () => {
-  it.each([['the source folder itself', ''], ['a folder that holds it', '..']])('refuses %s: the swap would move the images', async (_what, up) => {
-    const set = await dataset(`holds${up ? '-parent' : ''}`, 2);
-    const out = join(set.root, up);
-    const before = readdirSync(set.root).sort();
-    const run = winnow('export', '--catalog', set.catalog, '--out', out, '--size', 'none');
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`winnow: ${out} holds the source folder ${set.root} of the images being exported: choose an export folder outside it.\n`);
-    expect(readdirSync(set.root).sort()).toEqual(before);
-  }, 60_000);
+  it.each([
+    ['the source folder itself', ''],
+    ['a folder that holds it', '..'],
+  ])(
+    'refuses %s: the swap would move the images',
+    async (_what, up) => {
+      const set = await dataset(`holds${up ? '-parent' : ''}`, 2);
+      const out = join(set.root, up);
+      const before = readdirSync(set.root).sort();
+      const run = winnow('export', '--catalog', set.catalog, '--out', out, '--size', 'none');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `winnow: ${out} holds the source folder ${set.root} of the images being exported: choose an export folder outside it.\n`,
+      );
+      expect(readdirSync(set.root).sort()).toEqual(before);
+    },
+    60_000,
+  );
 });
 
 describe('export: out folder on a pseudo-file system', () => {
@@ -82,7 +92,9 @@ describe('export: out folder on a pseudo-file system', () => {
     symlinkSync('/proc/self', link);
     const run = guarded('export', '--catalog', set.catalog, '--out', join(link, 'x'), '--size', 'none');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/to-proc\/x is on \/proc, a system pseudo-file system that cannot hold an export: choose another folder\.\n$/);
+    expect(run.stderr).toMatch(
+      /to-proc\/x is on \/proc, a system pseudo-file system that cannot hold an export: choose another folder\.\n$/,
+    );
   });
 
   it('creates missing folders level by level, up to a bound', () => {
@@ -92,7 +104,9 @@ describe('export: out folder on a pseudo-file system', () => {
     const deep = join(dir.path, ...Array.from({ length: 40 }, (_, i) => `d${i}`));
     const run = guarded('export', '--catalog', set.catalog, '--out', deep, '--size', 'none');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`winnow: ${deep} would need 40 new folders (at most 32 are created): create the folder first or choose a shallower one.\n`);
+    expect(run.stderr).toBe(
+      `winnow: ${deep} would need 40 new folders (at most 32 are created): create the folder first or choose a shallower one.\n`,
+    );
     expect(existsSync(join(dir.path, 'd0'))).toBe(false);
   });
 });

@@ -2,7 +2,18 @@
 // changes, a full disk, a leftover from an interrupted run — the out folder shows a complete export
 // or the previous one, and re-run / --overwrite / verify say what they found.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, statSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  statSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { winnow, WINNOW_BIN } from '../helpers/cli.ts';
@@ -18,7 +29,8 @@ const A = ['--size', 'none'];
 const B = ['--size', '40x30', '--max-records', '1', '--name', 'b-{shard:03}-{count}.tfrec'];
 
 beforeAll(async () => {
-  for (const label of ['a', 'b']) for (let i = 0; i < 20; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 100 + i, 64, 48);
+  for (const label of ['a', 'b'])
+    for (let i = 0; i < 20; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 100 + i, 64, 48);
   expect(winnow('index', root, '--catalog', catalog).code).toBe(0);
   expect(winnow('folds', '--catalog', catalog, '--k', '2').code).toBe(0);
 }, 120_000);
@@ -62,7 +74,9 @@ describe('export publish', () => {
     rmSync(join(out, 'manifest.json'));
     const v = winnow('verify', out);
     expect(v.code).toBe(1);
-    expect(v.stdout).toContain(`${out} holds 2 shards but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`);
+    expect(v.stdout).toContain(
+      `${out} holds 2 shards but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`,
+    );
   });
 
   it('SIGKILL while --overwrite replaces an export leaves the previous export or the complete new one; a re-run finishes cleanly', async () => {
@@ -70,7 +84,14 @@ describe('export publish', () => {
     const before = exportA(out);
     const ended = await killWhen(['export', '--catalog', catalog, '--out', out, ...B, '--overwrite'], () => {
       const now = list(out);
-      return now === null || now.sort().join('\n') !== [...before.keys()].map((k) => basename(k)).sort().join('\n');
+      return (
+        now === null ||
+        now.sort().join('\n') !==
+          [...before.keys()]
+            .map((k) => basename(k))
+            .sort()
+            .join('\n')
+      );
     });
     const after = existsSync(out) ? snapshotTree(out) : null;
     if (after !== null && after.size === before.size && [...after].every(([k, v]) => before.get(k) === v)) {
@@ -127,7 +148,9 @@ describe('export publish', () => {
     writeFileSync(join(staging, 'train-00-3.tfrec'), 'being written');
     const run = winnow('export', '--catalog', catalog, '--out', out, ...A);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`winnow: Another export into ${out} is running (process ${process.pid}): wait for it to finish or stop it, then export again.\n`);
+    expect(run.stderr).toBe(
+      `winnow: Another export into ${out} is running (process ${process.pid}): wait for it to finish or stop it, then export again.\n`,
+    );
     expect(readdirSync(staging).sort()).toEqual(['.winnow-export-owner', 'train-00-3.tfrec']);
     expect(existsSync(out)).toBe(false);
     // Once that process is gone, the folder is a leftover like any other.
@@ -139,7 +162,7 @@ describe('export publish', () => {
     expect(readdirSync(out)).not.toContain('.winnow-export-owner');
   });
 
-  it('a re-run removes an interrupted run\'s unfinished staging folder and says so', () => {
+  it("a re-run removes an interrupted run's unfinished staging folder and says so", () => {
     const out = join(dir.path, 'left-staging');
     const staging = join(dir.path, `.${basename(out)}.winnow-staging`);
     mkdirSync(staging);
@@ -158,7 +181,9 @@ describe('export publish', () => {
     renameSync(out, aside);
     const v = winnow('verify', out);
     expect(v.code).toBe(1);
-    expect(v.stderr).toBe(`winnow: ${out} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.\n`);
+    expect(v.stderr).toBe(
+      `winnow: ${out} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.\n`,
+    );
     const run = winnow('export', '--catalog', catalog, '--out', out, ...B);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Found the previous export in ${aside}, set aside by an interrupted export: restored it to ${out}.`);
@@ -180,7 +205,7 @@ describe('export publish', () => {
     expect([...beside(link), ...beside(real)]).toEqual([]);
   });
 
-  it('--overwrite keeps files that are not the export\'s and the folder\'s mode, and a plain re-run refuses', () => {
+  it("--overwrite keeps files that are not the export's and the folder's mode, and a plain re-run refuses", () => {
     const out = join(dir.path, 'with-notes');
     exportA(out);
     chmodSync(out, 0o2750);
@@ -219,7 +244,9 @@ describe('export on a full disk (2 MB tmpfs)', () => {
     const before = exportA(out);
     const run = winnow('export', '--catalog', catalog, '--out', out, ...big, '--overwrite');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`winnow: The disk holding ${out} is full: the export was not written and ${out} still holds the previous export. Free some space and export again.\n`);
+    expect(run.stderr).toBe(
+      `winnow: The disk holding ${out} is full: the export was not written and ${out} still holds the previous export. Free some space and export again.\n`,
+    );
     expect(snapshotTree(out)).toEqual(before);
     expect(readdirSync(small)).toEqual(['out']);
   });
@@ -229,15 +256,16 @@ describe('export on a full disk (2 MB tmpfs)', () => {
     const out = join(small, 'fresh');
     const run = winnow('export', '--catalog', catalog, '--out', out, ...big);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`winnow: The disk holding ${out} is full: the export was not written and ${out} was not created. Free some space and export again.\n`);
+    expect(run.stderr).toBe(
+      `winnow: The disk holding ${out} is full: the export was not written and ${out} was not created. Free some space and export again.\n`,
+    );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(small)).toEqual(['out']);
   });
 });
 
-
 describe('export publish: recovery from a cut-short deletion of the previous export', () => {
-  it('shards left in the aside folder without their manifest are deleted, not taken for the user\'s files', () => {
+  it("shards left in the aside folder without their manifest are deleted, not taken for the user's files", () => {
     const out = join(dir.path, 'cut-short');
     expect(winnow('export', '--catalog', catalog, '--out', out, ...B).code).toBe(0);
     const aside = join(dir.path, `.${basename(out)}.winnow-previous`);
@@ -249,7 +277,11 @@ describe('export publish: recovery from a cut-short deletion of the previous exp
     const run = winnow('export', '--catalog', catalog, '--out', out, ...B, '--overwrite');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Found the previous export in ${aside}`);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec')).every((f) => f.startsWith('b-'))).toBe(true);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.tfrec'))
+        .every((f) => f.startsWith('b-')),
+    ).toBe(true);
     expect(readdirSync(out)).toContain('notes.txt');
     expect(existsSync(aside)).toBe(false);
   });

@@ -16,16 +16,26 @@ const bare = join(dir.path, 'bare');
 const mixedCatalog = join(dir.path, 'mixed.winnow');
 const bareCatalog = join(dir.path, 'bare.winnow');
 
-interface Rec { name: string; features: string[]; target: bigint | null }
+interface Rec {
+  name: string;
+  features: string[];
+  target: bigint | null;
+}
 
 /** Every record of every shard in `out`: image_name, feature names and target. */
 async function readShards(out: string): Promise<Rec[]> {
   const recs: Rec[] = [];
-  for (const f of readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort()) {
+  for (const f of readdirSync(out)
+    .filter((f) => f.endsWith('.tfrec'))
+    .sort()) {
     for await (const r of readRecords(join(out, f))) {
       const ex = decodeExample(r.data);
       const target = ex.get('target')?.value as bigint[] | undefined;
-      recs.push({ name: Buffer.from((ex.get('image_name')!.value as Uint8Array[])[0]!).toString(), features: [...ex.keys()], target: target?.[0] ?? null });
+      recs.push({
+        name: Buffer.from((ex.get('image_name')!.value as Uint8Array[])[0]!).toString(),
+        features: [...ex.keys()],
+        target: target?.[0] ?? null,
+      });
     }
   }
   return recs;
@@ -40,7 +50,10 @@ beforeAll(async () => {
   for (let i = 0; i < 5; i++) await (await syntheticImage(950 + i, 48, 40)).jpeg().toFile(join(mixed, `loose${i}.jpg`));
   mkdirSync(bare, { recursive: true });
   for (let i = 0; i < 7; i++) await (await syntheticImage(970 + i, 48, 40)).jpeg().toFile(join(bare, `test${i}.jpg`));
-  for (const [folder, catalog, labels] of [[mixed, mixedCatalog, 'folders'], [bare, bareCatalog, 'none']] as const) {
+  for (const [folder, catalog, labels] of [
+    [mixed, mixedCatalog, 'folders'],
+    [bare, bareCatalog, 'none'],
+  ] as const) {
     expect(winnow('index', folder, '--catalog', catalog, '--labels', labels).code).toBe(0);
     expect(winnow('folds', '--catalog', catalog, '--k', '2', '--seed', '3').code).toBe(0);
   }
@@ -66,8 +79,23 @@ describe('winnow export and unlabelled images', () => {
     const report = json('export', '--catalog', mixedCatalog, '--out', out, '--size', '32x32', '--unlabelled', 'include');
     expect(report).toMatchObject({ records: 17, unlabelled: 5, unlabelledLeftOut: 0 });
     const recs = await readShards(out);
-    expect(recs.filter((r) => r.target === -1n).map((r) => r.name).sort()).toEqual(['loose0.jpg', 'loose1.jpg', 'loose2.jpg', 'loose3.jpg', 'loose4.jpg']);
-    const text = winnow('export', '--catalog', mixedCatalog, '--out', join(dir.path, 'include-text'), '--size', '32x32', '--unlabelled', 'include');
+    expect(
+      recs
+        .filter((r) => r.target === -1n)
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['loose0.jpg', 'loose1.jpg', 'loose2.jpg', 'loose3.jpg', 'loose4.jpg']);
+    const text = winnow(
+      'export',
+      '--catalog',
+      mixedCatalog,
+      '--out',
+      join(dir.path, 'include-text'),
+      '--size',
+      '32x32',
+      '--unlabelled',
+      'include',
+    );
     expect(text.stdout).toContain('5 unlabelled images written with target -1');
     const bad = winnow('export', '--catalog', mixedCatalog, '--out', join(dir.path, 'x'), '--unlabelled', 'drop');
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/--unlabelled must be skip or include/)]);
@@ -75,7 +103,17 @@ describe('winnow export and unlabelled images', () => {
 
   it('exports every image of a catalog without labels, with no target, label or one_hot_class feature', async () => {
     const out = join(dir.path, 'bare-out');
-    const report = json('export', '--catalog', bareCatalog, '--out', out, '--size', '32x32', '--features', 'image,target,image_name,label,one_hot_class,sha256');
+    const report = json(
+      'export',
+      '--catalog',
+      bareCatalog,
+      '--out',
+      out,
+      '--size',
+      '32x32',
+      '--features',
+      'image,target,image_name,label,one_hot_class,sha256',
+    );
     expect(report).toMatchObject({ records: 7, unlabelled: 0, unlabelledLeftOut: 0, labelling: 'none' });
     const recs = await readShards(out);
     expect(recs).toHaveLength(7);

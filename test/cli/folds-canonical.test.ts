@@ -44,7 +44,12 @@ function foldAndExport(catalog: string, name: string): { csv: string; shards: Re
   ok('folds', '--catalog', catalog, '--k', '5', '--seed', '42', '--csv', csv);
   const out = join(dir.path, `${name}-shards`);
   ok('export', '--catalog', catalog, '--out', out, '--size', '32x32', '--features', 'image,target,image_name,fold,sha256');
-  const shards = Object.fromEntries(readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort().map((f) => [f, sha(readFileSync(join(out, f)))]));
+  const shards = Object.fromEntries(
+    readdirSync(out)
+      .filter((f) => f.endsWith('.tfrec'))
+      .sort()
+      .map((f) => [f, sha(readFileSync(join(out, f)))]),
+  );
   return { csv: readFileSync(csv, 'utf8'), shards, manifest: readFileSync(join(out, 'manifest.json'), 'utf8') };
 }
 
@@ -52,10 +57,15 @@ beforeAll(async () => {
   // 3 labels × 14 distinct images, a 4-member near-duplicate cluster and an exact copy in 'b'.
   for (const [li, label] of ['a', 'b', 'c'].entries()) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 14; i++) await (await syntheticImage(500 + li * 40 + i, 72, 54)).jpeg({ quality: 85 }).toFile(join(root, label, `${label}${i}.jpg`));
+    for (let i = 0; i < 14; i++)
+      await (await syntheticImage(500 + li * 40 + i, 72, 54)).jpeg({ quality: 85 }).toFile(join(root, label, `${label}${i}.jpg`));
   }
   const base = await syntheticImage(77, 120, 90);
-  for (const [i, q] of [92, 75, 55, 35].entries()) await base.clone().jpeg({ quality: q }).toFile(join(root, 'a', `near${i}.jpg`));
+  for (const [i, q] of [92, 75, 55, 35].entries())
+    await base
+      .clone()
+      .jpeg({ quality: q })
+      .toFile(join(root, 'a', `near${i}.jpg`));
   copyFileSync(join(root, 'b', 'b3.jpg'), join(root, 'b', 'copy-of-b3.jpg'));
 }, 120_000);
 
@@ -76,7 +86,14 @@ describe('fold assignment does not depend on import order', () => {
     const a = foldAndExport(first, 'first');
     const b = foldAndExport(second, 'second');
     expect(a.csv.trim().split('\n')).toHaveLength(1 + 42 + 1); // 47 images minus 3 excluded near-duplicates and the exact copy
-    const foldOf = (csv: string): Map<string, string> => new Map(csv.trim().split('\n').slice(1).map((l) => [l.split(',')[0]!, l.split(',')[2]!]));
+    const foldOf = (csv: string): Map<string, string> =>
+      new Map(
+        csv
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => [l.split(',')[0]!, l.split(',')[2]!]),
+      );
     const inOtherFold = [...foldOf(a.csv)].filter(([path, fold]) => foldOf(b.csv).get(path) !== fold).map(([path]) => path);
     expect(inOtherFold).toEqual([]);
     expect(b.csv).toBe(a.csv);

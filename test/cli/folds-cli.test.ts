@@ -16,7 +16,11 @@ beforeAll(async () => {
     for (let i = 0; i < 10; i++) await (await syntheticImage(1000 + li * 50 + i, 200, 150)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
   const base = await syntheticImage(7, 400, 300);
-  for (const [i, q] of [95, 80, 60, 45, 30].entries()) await base.clone().jpeg({ quality: q }).toFile(join(root, 'a', `dup${i}.jpg`));
+  for (const [i, q] of [95, 80, 60, 45, 30].entries())
+    await base
+      .clone()
+      .jpeg({ quality: q })
+      .toFile(join(root, 'a', `dup${i}.jpg`));
   expect(winnow('index', root, '--catalog', catalog).code).toBe(0);
   expect(json('dups', '--catalog', catalog).clusters).toHaveLength(1);
 }, 120_000);
@@ -63,7 +67,12 @@ describe('winnow folds', () => {
     expect(out.report.groupsSplit).toBe(0);
     const csv = join(dir.path, 'g.csv');
     winnow('folds', '--catalog', catalog, '--k', '5', '--groups-csv', groups, '--csv', csv);
-    const foldsOfGroup = new Set(readFileSync(csv, 'utf8').split('\n').filter((l) => /^b\/[0-3]\.jpg,/.test(l)).map((l) => l.split(',')[2]));
+    const foldsOfGroup = new Set(
+      readFileSync(csv, 'utf8')
+        .split('\n')
+        .filter((l) => /^b\/[0-3]\.jpg,/.test(l))
+        .map((l) => l.split(',')[2]),
+    );
     expect(foldsOfGroup.size).toBe(1);
   });
 

@@ -12,7 +12,9 @@ const dir = tempDir('winnow-inspect-faults-');
 afterAll(() => dir.cleanup());
 
 const record = (i: number): Uint8Array =>
-  frameRecord(encodeExample({ target: { kind: 'int64', value: [i] }, image_name: { kind: 'bytes', value: [new TextEncoder().encode(`r${i}.jpg`)] } }));
+  frameRecord(
+    encodeExample({ target: { kind: 'int64', value: [i] }, image_name: { kind: 'bytes', value: [new TextEncoder().encode(`r${i}.jpg`)] } }),
+  );
 
 function headerClaiming(length: bigint): Buffer {
   const h = Buffer.alloc(12);

@@ -28,7 +28,14 @@ describe('index --label-map', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^ {2}added +6$/m);
-    expect(labelsOf(catalog)).toEqual({ '0/1.jpg': 'dog', '0/2.jpg': 'dog', '3/1.jpg': 'cat', '3/2.jpg': 'cat', '7/1.jpg': 'bird', '7/2.jpg': 'bird' });
+    expect(labelsOf(catalog)).toEqual({
+      '0/1.jpg': 'dog',
+      '0/2.jpg': 'dog',
+      '3/1.jpg': 'cat',
+      '3/2.jpg': 'cat',
+      '7/1.jpg': 'bird',
+      '7/2.jpg': 'bird',
+    });
   });
 
   it('warns when two codes name one class, in the output and in the import result', () => {

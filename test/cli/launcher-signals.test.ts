@@ -30,7 +30,9 @@ async function serve(node: string, catalog: string): Promise<Started> {
   let out = '';
   let err = '';
   proc.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   await new Promise<void>((resolve, reject) => {
     proc.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -50,7 +52,9 @@ function childrenOf(pid: number): number[] {
 /** A process is gone when /proc no longer lists it, or it is a zombie nobody reaped yet. */
 function gone(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').startsWith('Z');
+    return readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .startsWith('Z');
   } catch {
     return true;
   }
@@ -61,31 +65,37 @@ const within = async (what: string, test: () => boolean, ms = 10_000): Promise<v
   throw new Error(`${what} did not happen within ${ms} ms`);
 };
 
-describe.skipIf(noOldNode)(`launcher on the system Node (${SYSTEM_NODE} is Node ${systemMajor}; needs < 22 to take the re-run path)`, () => {
-  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('passes %s on to the Node 22 child, which stops; the launcher exits with its status', async (signal) => {
-    const catalog = join(tmp.path, `fwd-${signal}.winnow`);
-    const s = await serve(SYSTEM_NODE, catalog);
-    const [child] = childrenOf(s.proc.pid!);
-    expect(child, 'the launcher runs the CLI as a child').toBeGreaterThan(0);
-    expect(readFileSync(`/proc/${child}/cmdline`, 'utf8')).toContain('serve');
-    try {
-      s.proc.kill(signal);
-      await within(`the child (pid ${child}) ending after ${signal} to the launcher`, () => gone(child!));
-      expect(await s.exited).toEqual({ code: 0, signal: null });
-      expect(s.stderr()).toContain(`${signal}: stopping`);
-      expect(existsSync(`${catalog}-wal`), 'the catalog was closed cleanly').toBe(false);
-    } finally {
-      if (!gone(child!)) process.kill(child!, 'SIGKILL');
-    }
-  });
+describe.skipIf(noOldNode)(
+  `launcher on the system Node (${SYSTEM_NODE} is Node ${systemMajor}; needs < 22 to take the re-run path)`,
+  () => {
+    it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+      'passes %s on to the Node 22 child, which stops; the launcher exits with its status',
+      async (signal) => {
+        const catalog = join(tmp.path, `fwd-${signal}.winnow`);
+        const s = await serve(SYSTEM_NODE, catalog);
+        const [child] = childrenOf(s.proc.pid!);
+        expect(child, 'the launcher runs the CLI as a child').toBeGreaterThan(0);
+        expect(readFileSync(`/proc/${child}/cmdline`, 'utf8')).toContain('serve');
+        try {
+          s.proc.kill(signal);
+          await within(`the child (pid ${child}) ending after ${signal} to the launcher`, () => gone(child!));
+          expect(await s.exited).toEqual({ code: 0, signal: null });
+          expect(s.stderr()).toContain(`${signal}: stopping`);
+          expect(existsSync(`${catalog}-wal`), 'the catalog was closed cleanly').toBe(false);
+        } finally {
+          if (!gone(child!)) process.kill(child!, 'SIGKILL');
+        }
+      },
+    );
 
-  it('dies of the same signal as its child', async () => {
-    const s = await serve(SYSTEM_NODE, join(tmp.path, 'killed.winnow'));
-    const [child] = childrenOf(s.proc.pid!);
-    process.kill(child!, 'SIGKILL');
-    expect(await s.exited).toEqual({ code: null, signal: 'SIGKILL' });
-  });
-});
+    it('dies of the same signal as its child', async () => {
+      const s = await serve(SYSTEM_NODE, join(tmp.path, 'killed.winnow'));
+      const [child] = childrenOf(s.proc.pid!);
+      process.kill(child!, 'SIGKILL');
+      expect(await s.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    });
+  },
+);
 
 describe('winnow serve on a signal', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('stops cleanly on %s: exit 0, catalog closed', async (signal) => {

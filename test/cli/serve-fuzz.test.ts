@@ -90,14 +90,39 @@ describe('winnow serve: malformed HTTP', () => {
 
   it.each([
     ['a garbage request line', () => 'HELLO THERE\r\n\r\n', 'HTTP/1.1 400 Bad Request'],
-    ['32 KB of headers', () => get(`/?token=${serve.token}`, `X-Big: ${'a'.repeat(32 * 1024)}\r\n`), 'HTTP/1.1 431 Request Header Fields Too Large'],
+    [
+      '32 KB of headers',
+      () => get(`/?token=${serve.token}`, `X-Big: ${'a'.repeat(32 * 1024)}\r\n`),
+      'HTTP/1.1 431 Request Header Fields Too Large',
+    ],
     ['bad percent-encoding', () => get(`/%E0%A4%A?token=${serve.token}`), 'HTTP/1.1 404 Not Found'],
     ['a path that is no URL (//)', () => get(`//?token=${serve.token}`), 'HTTP/1.1 400 Bad Request'],
-    ['an upgrade to a path that is no URL (//)', () => upgradeRequest(port, serve.token, `//?token=${serve.token}`), 'HTTP/1.1 400 Bad Request'],
-    ['an upgrade with bad percent-encoding', () => upgradeRequest(port, serve.token, `/ws%E0%A4%A?token=${serve.token}`), 'HTTP/1.1 403 Forbidden'],
-    ['an upgrade without Sec-WebSocket-Key', () => upgradeRequest(port, serve.token).replace(/Sec-WebSocket-Key: [^\r]*\r\n/, ''), 'HTTP/1.1 400 Bad Request'],
-    ['an upgrade asking for WebSocket version 99', () => upgradeRequest(port, serve.token).replace('Version: 13', 'Version: 99'), 'HTTP/1.1 400 Bad Request'],
-    ['a POST with a broken JSON body', () => `POST /?token=${serve.token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{"id": 1,`, 'HTTP/1.1 405 Method Not Allowed'],
+    [
+      'an upgrade to a path that is no URL (//)',
+      () => upgradeRequest(port, serve.token, `//?token=${serve.token}`),
+      'HTTP/1.1 400 Bad Request',
+    ],
+    [
+      'an upgrade with bad percent-encoding',
+      () => upgradeRequest(port, serve.token, `/ws%E0%A4%A?token=${serve.token}`),
+      'HTTP/1.1 403 Forbidden',
+    ],
+    [
+      'an upgrade without Sec-WebSocket-Key',
+      () => upgradeRequest(port, serve.token).replace(/Sec-WebSocket-Key: [^\r]*\r\n/, ''),
+      'HTTP/1.1 400 Bad Request',
+    ],
+    [
+      'an upgrade asking for WebSocket version 99',
+      () => upgradeRequest(port, serve.token).replace('Version: 13', 'Version: 99'),
+      'HTTP/1.1 400 Bad Request',
+    ],
+    [
+      'a POST with a broken JSON body',
+      () =>
+        `POST /?token=${serve.token} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{"id": 1,`,
+      'HTTP/1.1 405 Method Not Allowed',
+    ],
   ])('answers %s with a 4xx and serves on', async (_name, request, expected) => {
     const reply = await rawExchange(port, request());
     expect(status(reply)).toBe(expected);

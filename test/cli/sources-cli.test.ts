@@ -16,7 +16,14 @@ beforeAll(async () => {
   data = join(realpathSync(dir.path), 'data');
   plants = join(data, 'plants');
   let seed = 0;
-  for (const rel of ['plants/rose/r0.jpg', 'plants/rose/r1.jpg', 'plants/tulip/t0.jpg', 'plants/tulip/t1.jpg', 'animals/a0.jpg', 'animals/a1.jpg']) {
+  for (const rel of [
+    'plants/rose/r0.jpg',
+    'plants/rose/r1.jpg',
+    'plants/tulip/t0.jpg',
+    'plants/tulip/t1.jpg',
+    'animals/a0.jpg',
+    'animals/a1.jpg',
+  ]) {
     await writeJpeg(join(data, rel), 500 + ++seed);
   }
   untouched = snapshotTree(data);
@@ -40,9 +47,12 @@ describe('winnow index on nested folders', () => {
     expect(out).toContain('4 files already in the catalog from plants/ were re-labelled from sub-folder names');
     const rows = list(catalog);
     expect(rows).toHaveLength(6);
-    expect(rows.filter((r) => r.label === 'plants').map((r) => r.path).sort()).toEqual([
-      'plants/rose/r0.jpg', 'plants/rose/r1.jpg', 'plants/tulip/t0.jpg', 'plants/tulip/t1.jpg',
-    ]);
+    expect(
+      rows
+        .filter((r) => r.label === 'plants')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['plants/rose/r0.jpg', 'plants/rose/r1.jpg', 'plants/tulip/t0.jpg', 'plants/tulip/t1.jpg']);
     expect(new Set(rows.map((r) => r.source))).toEqual(new Set([data]));
   });
 
@@ -51,12 +61,19 @@ describe('winnow index on nested folders', () => {
     ok('index', data, '--catalog', catalog);
     const out = ok('index', plants, '--catalog', catalog);
     expect(out).toMatch(/^ {2}added +0$/m);
-    expect(out).toContain(`4 files already in the catalog were moved from source ${data}/ to this new source and re-labelled from sub-folder names`);
+    expect(out).toContain(
+      `4 files already in the catalog were moved from source ${data}/ to this new source and re-labelled from sub-folder names`,
+    );
     const rescan = winnowJson('index', data, '--catalog', catalog);
     expect(rescan).toMatchObject({ found: 2, added: 0, missing: 0, merged: [] });
     const rows = list(catalog);
     expect(rows).toHaveLength(6);
-    expect(rows.filter((r) => r.source === plants).map((r) => r.label).sort()).toEqual(['rose', 'rose', 'tulip', 'tulip']);
+    expect(
+      rows
+        .filter((r) => r.source === plants)
+        .map((r) => r.label)
+        .sort(),
+    ).toEqual(['rose', 'rose', 'tulip', 'tulip']);
   });
 });
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 
 describe('control characters in names', () => {
-  it('index shows a failed file\'s name escaped and prints nothing raw', () => {
+  it("index shows a failed file's name escaped and prints nothing raw", () => {
     const text = clean('index', root, '--catalog', catalog);
     expect(text).toContain('  dog/\\x1b[31mbad.jpg: ');
     expect(text).toContain('ph\\x1b]0;t\\x07otos');
@@ -55,7 +55,9 @@ describe('control characters in names', () => {
     expect(csv).toContain('cat\\x1b[1m/a\\x1b]0;pwned\\x07.png,cat\\x1b[1m,');
     expect(csv).toContain('dog/b\\u202egpj.jpg,dog,');
     const rows = JSON.parse(clean('list', '--catalog', catalog, '--json')) as { path: string }[];
-    expect(rows.map((r) => r.path).sort()).toEqual([`${cat}/${clear}`, `${cat}/${title}`, 'dog/\x1b[31mbad.jpg', 'dog/b\u202egpj.jpg', 'dog/c\u009b2J.jpg'].sort());
+    expect(rows.map((r) => r.path).sort()).toEqual(
+      [`${cat}/${clear}`, `${cat}/${title}`, 'dog/\x1b[31mbad.jpg', 'dog/b\u202egpj.jpg', 'dog/c\u009b2J.jpg'].sort(),
+    );
   });
 
   it('dups, resolve, folds and sources print nothing raw', () => {
@@ -73,7 +75,8 @@ describe('control characters in names', () => {
     expect(clean('export', '--catalog', catalog, '--out', out, '--size', 'none')).toContain('out\\x1b[2J');
     const shard = readdirSync(out).find((f) => f.endsWith('.tfrec'))!;
     // inspect shows a name it cannot print as its length (that was already so): "<23 bytes>".
-    for (let record = 0; record < 2; record++) expect(clean('inspect', join(out, shard), '--record', String(record))).toMatch(/^ {2}image_name +\S/m);
+    for (let record = 0; record < 2; record++)
+      expect(clean('inspect', join(out, shard), '--record', String(record))).toMatch(/^ {2}image_name +\S/m);
     clean('inspect', join(out, shard), '--json');
     clean('verify', out);
   });

@@ -36,7 +36,9 @@ function key(input: HTMLInputElement, k: string): boolean {
 
 beforeEach(() => {
   resetFakeApi();
-  answer('fs.complete', ({ prefix }) => ({ entries: TREE.filter((p) => p.startsWith(prefix)).map((path) => ({ path, dir: path.endsWith('/') })) }));
+  answer('fs.complete', ({ prefix }) => ({
+    entries: TREE.filter((p) => p.startsWith(prefix)).map((path) => ({ path, dir: path.endsWith('/') })),
+  }));
   host = document.createElement('div');
   document.body.append(host);
 });

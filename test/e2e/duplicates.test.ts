@@ -11,7 +11,6 @@ import { writePlanted } from './dups-fixtures.ts';
 import { launchBrowser, openPage, shutdown, SCREENSHOTS, startServe, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-dups-');
   const catalog = join(tmp.path, 'dups.winnow');
@@ -21,10 +20,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
   beforeAll(async () => {
     await writePlanted(join(tmp.path, 'data'));
     expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
-    [serve, browser] = await Promise.all([
-      startServe(catalog),
-      launchBrowser(),
-    ]);
+    [serve, browser] = await Promise.all([startServe(catalog), launchBrowser()]);
   });
 
   afterAll(async () => {
@@ -42,7 +38,9 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
   const loadedImages = (page: Page) =>
     page
       .locator('[data-testid="member"] img')
-      .evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+      .evaluateAll(
+        (imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length,
+      );
 
   it('finds the planted clusters, resolves by click and keyboard, undoes, and accepts the rest', async () => {
     const page = await newPage('light');
@@ -127,17 +125,23 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
         await p.goto(`${bigServe.url}#/duplicates`);
         await p.getByTestId('cluster-row').first().waitFor({ timeout: 20_000 });
         const wallMs = Date.now() - t0;
-        return { page: p, wallMs, openMs: Math.round(await p.evaluate(() => (globalThis as unknown as { firstRowMs: number }).firstRowMs)) };
+        return {
+          page: p,
+          wallMs,
+          openMs: Math.round(await p.evaluate(() => (globalThis as unknown as { firstRowMs: number }).firstRowMs)),
+        };
       };
       // Right after the server started (its first request, code not yet optimised), then as a user
       // opening the screen in a running app.
       const cold = await openOnce();
       await cold.page.context().close();
       const { page, openMs, wallMs } = await openOnce();
-      const renderMs = Math.round(await page.evaluate(() => {
-        const g = globalThis as unknown as { firstRowMs: number; clustersArrivedMs: number };
-        return g.firstRowMs - g.clustersArrivedMs;
-      }));
+      const renderMs = Math.round(
+        await page.evaluate(() => {
+          const g = globalThis as unknown as { firstRowMs: number; clustersArrivedMs: number };
+          return g.firstRowMs - g.clustersArrivedMs;
+        }),
+      );
       expect(await text(page, 'remaining')).toBe('10,000');
       const rows = () => page.getByTestId('cluster-row').count();
       const list = page.getByTestId('cluster-list');
@@ -203,14 +207,20 @@ function writeClusterCatalog(file: string, clusters: number): void {
   const db = openCatalog(file, { create: true });
   try {
     db.transaction(() => {
-      const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);
-      const labels = ['alpha', 'beta', 'gamma'].map((n) => Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(n).lastInsertRowid));
+      const source = Number(
+        db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid,
+      );
+      const labels = ['alpha', 'beta', 'gamma'].map((n) =>
+        Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(n).lastInsertRowid),
+      );
       const image = db.prepare(
         `INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, label_id, source_label_id, status, indexed_at)
          VALUES (?, ?, ?, ?, 0, ?, ?, ?, 'jpeg', ?, ?, 'active', 0)`,
       );
       const hash = db.prepare('INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash) VALUES (?, ?, ?, 0, 0, 0)');
-      const run = Number(db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count) VALUES ('pHash ≤ 10', 0, 0)").run().lastInsertRowid);
+      const run = Number(
+        db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count) VALUES ('pHash ≤ 10', 0, 0)").run().lastInsertRowid,
+      );
       const member = db.prepare('INSERT INTO cluster_members(run_id, cluster, image_id, distance) VALUES (?, ?, ?, ?)');
       let n = 0;
       for (let c = 1; c <= clusters; c++) {
@@ -221,7 +231,17 @@ function writeClusterCatalog(file: string, clusters: number): void {
           const rel = `c${String(c).padStart(5, '0')}/img-${k}.jpg`;
           const label = labels[(c + (c < 200 ? k : 0)) % 3]!; // the first 200 clusters mix labels
           const id = Number(
-            image.run(source, Buffer.from(rel), rel, 50_000 - k * 1000, (++n).toString(16).padStart(64, '0'), 640 >> k, 480 >> k, label, label).lastInsertRowid,
+            image.run(
+              source,
+              Buffer.from(rel),
+              rel,
+              50_000 - k * 1000,
+              (++n).toString(16).padStart(64, '0'),
+              640 >> k,
+              480 >> k,
+              label,
+              label,
+            ).lastInsertRowid,
           );
           hash.run(id, base, BigInt.asIntN(64, base ^ BigInt(k)));
           member.run(run, c, id, k);

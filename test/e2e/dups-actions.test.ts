@@ -47,10 +47,17 @@ describe.skipIf(SKIP_E2E)('Duplicates actions: compare, relabel, trash (winnow s
     page
       .locator('[data-testid="zoom-pane"] img')
       .evaluateAll((els) =>
-        (els as unknown as Img[]).filter((i) => i.complete && i.naturalWidth > 0).map((i) => [i.naturalWidth, i.getBoundingClientRect().width]),
+        (els as unknown as Img[])
+          .filter((i) => i.complete && i.naturalWidth > 0)
+          .map((i) => [i.naturalWidth, i.getBoundingClientRect().width]),
       );
   // Keys go to the screen again, not to the relabel field that had the focus.
-  const blur = (page: Page) => page.locator('#cluster-title').evaluate((el) => (el as unknown as { ownerDocument: { activeElement: { blur(): void } | null } }).ownerDocument.activeElement?.blur());
+  const blur = (page: Page) =>
+    page
+      .locator('#cluster-title')
+      .evaluate((el) =>
+        (el as unknown as { ownerDocument: { activeElement: { blur(): void } | null } }).ownerDocument.activeElement?.blur(),
+      );
 
   async function openScreen(colorScheme: 'light' | 'dark'): Promise<Page> {
     const page = await openPage(browser, colorScheme);
@@ -80,9 +87,17 @@ describe.skipIf(SKIP_E2E)('Duplicates actions: compare, relabel, trash (winnow s
     // 2×: both images at 1024 px; scrolling one pane scrolls the other to the same place.
     await page.getByTestId('zoom-2×').click();
     expect((await paneImages(page)).map(([, shown]) => Math.round(shown!))).toEqual([1024, 1024]);
-    await page.getByTestId('zoom-pane').first().evaluate((el) => el.scrollTo(200, 150));
+    await page
+      .getByTestId('zoom-pane')
+      .first()
+      .evaluate((el) => el.scrollTo(200, 150));
     await expect
-      .poll(() => page.getByTestId('zoom-pane').nth(1).evaluate((el) => [el.scrollLeft, el.scrollTop]))
+      .poll(() =>
+        page
+          .getByTestId('zoom-pane')
+          .nth(1)
+          .evaluate((el) => [el.scrollLeft, el.scrollTop]),
+      )
       .toEqual([200, 150]);
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-zoom-2x-light.png') });
     // Keys inside the overlay act on it, not on the cluster behind it.

@@ -58,9 +58,19 @@ describe.skipIf(SKIP_E2E)('Duplicates screen: exact copies (winnow serve)', () =
 
     // The catalog agrees: one copy active, two excluded.
     const rows = winnowJson('list', '--catalog', catalog) as { path: string; status: string }[];
-    expect(rows.filter((r) => r.path.startsWith('cats/a')).map((r) => [r.path, r.status]).sort()).toEqual(
-      [['cats/a-copy1.jpg', 'excluded'], ['cats/a-copy2.jpg', 'excluded'], ['cats/a.jpg', 'excluded']]
-        .map(([p, s]) => [p, p === kept ? 'active' : s]).sort(),
+    expect(
+      rows
+        .filter((r) => r.path.startsWith('cats/a'))
+        .map((r) => [r.path, r.status])
+        .sort(),
+    ).toEqual(
+      [
+        ['cats/a-copy1.jpg', 'excluded'],
+        ['cats/a-copy2.jpg', 'excluded'],
+        ['cats/a.jpg', 'excluded'],
+      ]
+        .map(([p, s]) => [p, p === kept ? 'active' : s])
+        .sort(),
     );
 
     // Nothing left to accept; one undo brings every copy back.

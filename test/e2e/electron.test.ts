@@ -22,7 +22,10 @@ function findElectron(env: NodeJS.ProcessEnv = process.env): { binary: string | 
   }
   const pathFile = join(dir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { binary: null, why: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing; run `node node_modules/electron/install.js` where its download host is reachable)' };
+    return {
+      binary: null,
+      why: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing; run `node node_modules/electron/install.js` where its download host is reachable)',
+    };
   }
   const name = readFileSync(pathFile, 'utf8').trim();
   const binary = env['ELECTRON_OVERRIDE_DIST_PATH'] ? join(env['ELECTRON_OVERRIDE_DIST_PATH'], name) : join(dir, 'dist', name);
@@ -60,14 +63,26 @@ describe('Electron shell', () => {
 
     // The page sees the bridge and nothing of Node.
     expect(await page.evaluate(() => Object.keys((globalThis as unknown as Bridge).winnow).sort())).toEqual(['invoke', 'on']);
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-    expect(await page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('app.info', {}))).toMatchObject({ name: 'Winnow', shell: 'electron' });
-    await expect(page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('fs.readFile', { path: '/etc/passwd' }))).rejects.toThrow(/Unknown method/);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    expect(await page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('app.info', {}))).toMatchObject({
+      name: 'Winnow',
+      shell: 'electron',
+    });
+    await expect(
+      page.evaluate(() => (globalThis as unknown as Bridge).winnow.invoke('fs.readFile', { path: '/etc/passwd' })),
+    ).rejects.toThrow(/Unknown method/);
     // File › Import folder… with no catalog open: the menu's command reaches the page, which explains.
     const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? []);
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']));
     await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('import')?.click());
-    await expect.poll(() => page.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/Open or create a catalog first/));
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toContainEqual(expect.stringMatching(/Open or create a catalog first/));
 
     // Open a catalog and import through the UI; thumbnails arrive over winnow-img://<id>.
     const catalogFile = join(tmp.path, 'shell.winnow');
@@ -79,11 +94,22 @@ describe('Electron shell', () => {
     await expect.poll(() => page.getByTestId('grid-total').textContent(), { timeout: 20_000 }).toBe('3');
     type Img = { src: string; complete: boolean; naturalWidth: number };
     await expect
-      .poll(() => page.locator('[data-testid="thumb"] img').evaluateAll((els) => (els as unknown as Img[]).filter((i) => i.src.startsWith('winnow-img://') && i.complete && i.naturalWidth > 0).length), { timeout: 15_000 })
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="thumb"] img')
+            .evaluateAll(
+              (els) =>
+                (els as unknown as Img[]).filter((i) => i.src.startsWith('winnow-img://') && i.complete && i.naturalWidth > 0).length,
+            ),
+        { timeout: 15_000 },
+      )
       .toBe(3);
 
     // The catalog is now in File › Recent catalogs.
-    await expect.poll(() => app!.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-recent-0')?.label ?? null)).toMatch(/^shell\.winnow/);
+    await expect
+      .poll(() => app!.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('open-recent-0')?.label ?? null))
+      .toMatch(/^shell\.winnow/);
     await page.screenshot({ path: join(SCREENSHOTS, 'electron-library.png') });
   });
 });

@@ -10,7 +10,6 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Export form in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-export-form-');
   const catalog = join(tmp.path, 'form.winnow');
@@ -69,10 +68,14 @@ describe.skipIf(SKIP_E2E)('Export form in a browser (winnow serve)', () => {
 
   it('estimates the size before folds, then with shards, near what the export writes', async () => {
     const page = await open('light');
-    await expect.poll(() => estimate(page), { timeout: 15_000 }).toMatch(/≈ [\d.]+ KB\/image, ≈ [\d.]+ (KB|MB), from 30 samples\..*Assign folds to see the shards/);
+    await expect
+      .poll(() => estimate(page), { timeout: 15_000 })
+      .toMatch(/≈ [\d.]+ KB\/image, ≈ [\d.]+ (KB|MB), from 30 samples\..*Assign folds to see the shards/);
     await page.locator('#folds-k').fill('3');
     await page.getByRole('button', { name: 'Assign folds' }).click();
-    await expect.poll(() => estimate(page), { timeout: 15_000 }).toMatch(/≈ [\d.]+ KB\/image, ≈ [\d.]+ (KB|MB) in 3 shards, from 30 samples\./);
+    await expect
+      .poll(() => estimate(page), { timeout: 15_000 })
+      .toMatch(/≈ [\d.]+ KB\/image, ≈ [\d.]+ (KB|MB) in 3 shards, from 30 samples\./);
     const projected = Number(await page.getByTestId('export-estimate').getAttribute('data-total'));
 
     // A template without {shard} or {fold} is refused where it is typed, and blocks the export.
@@ -106,8 +109,14 @@ describe.skipIf(SKIP_E2E)('Export form in a browser (winnow serve)', () => {
     await page.getByTestId('export-report').waitFor({ timeout: 30_000 });
     expect(shardDetails.length).toBeGreaterThan(0);
     for (const d of shardDetails) expect(d).toMatchObject({ label: expect.stringMatching(/^shard \d \(fold \d\)$/), total: 10 });
-    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort()).toEqual(['fold-0-10.tfrec', 'fold-1-10.tfrec', 'fold-2-10.tfrec']);
-    const written = readdirSync(out).filter((f) => f.endsWith('.tfrec')).reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.tfrec'))
+        .sort(),
+    ).toEqual(['fold-0-10.tfrec', 'fold-1-10.tfrec', 'fold-2-10.tfrec']);
+    const written = readdirSync(out)
+      .filter((f) => f.endsWith('.tfrec'))
+      .reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
     // Every image was sampled here, so only the per-record framing is averaged.
     expect(Math.abs(projected / written - 1)).toBeLessThan(0.01);
     await page.context().close();

@@ -9,7 +9,6 @@ import { tempDir, writeJpeg } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Unlabelled images in the export form (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-unlabelled-');
   const catalog = join(tmp.path, 'mixed.winnow');
@@ -32,7 +31,10 @@ describe.skipIf(SKIP_E2E)('Unlabelled images in the export form (winnow serve)',
   });
 
   const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-  const shards = (out: string) => readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort();
+  const shards = (out: string) =>
+    readdirSync(out)
+      .filter((f) => f.endsWith('.tfrec'))
+      .sort();
 
   it('leaves them out and counts them, or writes them when asked', async () => {
     const page = await openPage(browser, 'light', 1100);
@@ -60,7 +62,9 @@ describe.skipIf(SKIP_E2E)('Unlabelled images in the export form (winnow serve)',
     const included = join(tmp.path, 'included');
     await page.locator('#export-out').fill(included);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => text(page, 'export-counts'), { timeout: 30_000 }).toMatch(/^34 records in 2 shards: .* 4 unlabelled images written with target -1\./);
+    await expect
+      .poll(() => text(page, 'export-counts'), { timeout: 30_000 })
+      .toMatch(/^34 records in 2 shards: .* 4 unlabelled images written with target -1\./);
     expect(shards(included).length).toBe(2);
     await page.context().close();
   });

@@ -9,7 +9,6 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Folds & export screen across a reload (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-folds-reload-');
   const catalog = join(tmp.path, 'reload.winnow');
@@ -60,7 +59,11 @@ describe.skipIf(SKIP_E2E)('Folds & export screen across a reload (winnow serve)'
     await page.locator('#export-height').fill('40');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByTestId('export-report').waitFor({ timeout: 30_000 });
-    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort()).toEqual(['train-00-10.tfrec', 'train-01-10.tfrec', 'train-02-10.tfrec']);
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.tfrec'))
+        .sort(),
+    ).toEqual(['train-00-10.tfrec', 'train-01-10.tfrec', 'train-02-10.tfrec']);
 
     await page.reload();
     await toScreen(page);

@@ -9,7 +9,6 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-folds-');
   const catalog = join(tmp.path, 'folds.winnow');
@@ -19,10 +18,7 @@ describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', (
   beforeAll(async () => {
     await writeDataset(join(tmp.path, 'data'));
     expect(winnow('index', join(tmp.path, 'data'), '--catalog', catalog).code).toBe(0);
-    [serve, browser] = await Promise.all([
-      startServe(catalog),
-      launchBrowser(),
-    ]);
+    [serve, browser] = await Promise.all([startServe(catalog), launchBrowser()]);
   });
 
   afterAll(async () => {
@@ -38,8 +34,7 @@ describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', (
     await page.locator('#folds-title').waitFor();
     return page;
   };
-  const bars = (page: Page) =>
-    page.getByTestId('fold-bar').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-size'))));
+  const bars = (page: Page) => page.getByTestId('fold-bar').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-size'))));
 
   it('assigns stratified folds and shows each fold per label with the leakage', async () => {
     const page = await newPage('light');
@@ -68,9 +63,9 @@ describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', (
     await page.locator('#export-height').fill('64');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await page.getByTestId('export-report').waitFor({ timeout: 30_000 });
-    const rows = await page.getByTestId('export-shard').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim() ?? '')),
-    );
+    const rows = await page
+      .getByTestId('export-shard')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent?.trim() ?? '')));
     expect(rows).toEqual([
       ['train-00-10.tfrec', '0', '10'],
       ['train-01-10.tfrec', '1', '10'],
@@ -93,7 +88,9 @@ describe.skipIf(SKIP_E2E)('Folds & export screen in a browser (winnow serve)', (
     // Back on the screen, a second export into the same folder is refused unless asked to replace it.
     await page.getByRole('navigation').getByRole('link', { name: 'Folds & export' }).click();
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringMatching(/already holds an export/));
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/already holds an export/));
     await page.context().close();
   });
 

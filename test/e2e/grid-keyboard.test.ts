@@ -9,7 +9,6 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 /** What the keyboard is on: the focused element's role and its grid position, as ARIA exposes them. */
 interface Focused {
   role: string | null;
@@ -19,7 +18,11 @@ interface Focused {
   row: number;
   col: number;
 }
-type Doc = { document: { activeElement: { getAttribute(n: string): string | null; parentElement: { getAttribute(n: string): string | null } | null } | null } };
+type Doc = {
+  document: {
+    activeElement: { getAttribute(n: string): string | null; parentElement: { getAttribute(n: string): string | null } | null } | null;
+  };
+};
 
 const focused = (page: Page): Promise<Focused> =>
   page.evaluate(() => {
@@ -64,7 +67,11 @@ describe.skipIf(SKIP_E2E)('Thumbnail grid by keyboard (winnow serve)', () => {
   };
   const cols = async (page: Page): Promise<number> => Number(await page.getByTestId('image-grid').getAttribute('aria-colcount'));
   const loaded = (page: Page, selector: string) =>
-    page.locator(selector).evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+    page
+      .locator(selector)
+      .evaluateAll(
+        (imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length,
+      );
 
   it('is one tab stop that arrows, End and Ctrl+End move through, and Enter previews', async () => {
     const page = await tabIn('light');

@@ -42,14 +42,16 @@ describe.skipIf(SKIP_E2E)('Host lock in the browser (winnow serve)', () => {
     await page.goto(`${serve.base}/#/library`);
     await page.locator('#catalog-path').fill(join(tmp.path, 'other.winnow'));
     await page.getByRole('button', { name: 'Switch', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toBe(
-      'Cannot open another catalog now: clusters are being computed; wait for it to finish or cancel it.',
-    );
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toBe('Cannot open another catalog now: clusters are being computed; wait for it to finish or cancel it.');
     expect(await page.getByTestId('catalog-path').textContent()).toBe(catalog);
 
     await page.goto(`${serve.base}/#/duplicates`);
     await progress.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByTestId('clusters-cancelled').textContent(), { timeout: 10_000 }).toMatch(/Cancelled: the previous clusters are unchanged/);
+    await expect
+      .poll(() => page.getByTestId('clusters-cancelled').textContent(), { timeout: 10_000 })
+      .toMatch(/Cancelled: the previous clusters are unchanged/);
     await expect.poll(() => page.getByTestId('dups-empty').textContent()).toMatch(/Find clusters/);
     // Free again: the other catalog opens (after the histogram the Duplicates screen asked for).
     await page.goto(`${serve.base}/#/library`);

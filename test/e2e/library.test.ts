@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { openCatalog } from '../../src/main/core/catalog/catalog.ts';
 import { tempDir } from '../helpers/fixtures.ts';
-import { BAD_FILES, launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
+import {
+  BAD_FILES,
+  launchBrowser,
+  openPage,
+  shutdown,
+  LABELS,
+  SCREENSHOTS,
+  startServe,
+  writeDataset,
+  type ServeProcess,
+} from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
 const TITLES: Record<string, string> = { duplicates: '#dups-title', folds: '#folds-title', viewer: '#viewer-title' };
@@ -23,11 +33,7 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
   beforeAll(async () => {
     // This server's own recent-catalogs list (each test file runs in its own process).
     process.env['WINNOW_CONFIG_DIR'] = join(tmp.path, 'config');
-    [good, serve, browser] = await Promise.all([
-      writeDataset(data),
-      startServe(join(tmp.path, 'e2e.winnow')),
-      launchBrowser(),
-    ]);
+    [good, serve, browser] = await Promise.all([writeDataset(data), startServe(join(tmp.path, 'e2e.winnow')), launchBrowser()]);
   });
 
   afterAll(async () => {
@@ -44,7 +50,9 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
   const loadedThumbs = (page: Page): Promise<number> =>
     page
       .locator('[data-testid="thumb"] img')
-      .evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+      .evaluateAll(
+        (imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length,
+      );
   const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');
 
   it('imports a folder through the UI and shows counts, labels, thumbnails and failures', async () => {
@@ -56,7 +64,9 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'library-empty-light.png') });
 
     await page.locator('#import-folder').fill(`${data}/`);
-    await expect.poll(() => page.locator('#import-folder-list').getByRole('option').allTextContents()).toEqual(LABELS.map((l) => `▸${data}/${l}/`));
+    await expect
+      .poll(() => page.locator('#import-folder-list').getByRole('option').allTextContents())
+      .toEqual(LABELS.map((l) => `▸${data}/${l}/`));
     await page.keyboard.press('Escape'); // the completion list closes, as a user would dismiss it
     await page.getByLabel('sub-folder names').check();
     await page.getByRole('button', { name: 'Start import' }).click();
@@ -67,9 +77,9 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
     expect(await stat(page, 'errors').textContent()).toBe('2');
     await expect.poll(() => page.getByTestId('import-report').textContent()).toMatch(/30 added.*2 failed/s);
 
-    const bars = await page.getByTestId('label-bar').evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-count'))]),
-    );
+    const bars = await page
+      .getByTestId('label-bar')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-count'))]));
     expect(bars.sort()).toEqual(LABELS.map((l) => [l, 10]));
 
     const failures = page.getByTestId('failures');
@@ -91,7 +101,11 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
     expect(new Set(captions)).toEqual(new Set(['dogs']));
     await page.screenshot({ path: join(SCREENSHOTS, 'library-filtered-light.png') });
 
-    for (const [screen, title] of [['duplicates', 'Duplicates'], ['folds', 'Folds & export'], ['viewer', 'Record viewer']] as const) {
+    for (const [screen, title] of [
+      ['duplicates', 'Duplicates'],
+      ['folds', 'Folds & export'],
+      ['viewer', 'Record viewer'],
+    ] as const) {
       await page.getByRole('navigation').getByRole('link', { name: title }).click();
       // Every screen is real now; each has its own test file.
       await expect.poll(() => page.locator(titleOf(screen)).textContent()).toBe(title);
@@ -157,7 +171,9 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
         return Math.floor(el.scrollTop / 174) * Math.max(1, Math.floor((el.clientWidth + 10) / 150));
       }, fraction);
       // The first visible row's file names come from a page fetched for that position.
-      await expect.poll(() => page.locator('.caption .file').allTextContents(), { timeout: 5_000, interval: 20 }).toContain(`img-${String(want).padStart(6, '0')}.jpg`);
+      await expect
+        .poll(() => page.locator('.caption .file').allTextContents(), { timeout: 5_000, interval: 20 })
+        .toContain(`img-${String(want).padStart(6, '0')}.jpg`);
       return Date.now() - t0;
     };
     const times = [await jump(0.5), await jump(0.999), await jump(0.25)];
@@ -181,7 +197,9 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
     await page.getByRole('button', { name: 'Switch' }).click();
     await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(second);
     // The open catalog is not offered again; the earlier ones are, newest first.
-    await expect.poll(() => recent.evaluateAll((els) => els.map((e) => e.getAttribute('title')))).toEqual(expect.arrayContaining([`Open ${first}`]));
+    await expect
+      .poll(() => recent.evaluateAll((els) => els.map((e) => e.getAttribute('title'))))
+      .toEqual(expect.arrayContaining([`Open ${first}`]));
     expect(await recent.evaluateAll((els) => els.map((e) => e.getAttribute('title')))).not.toContain(`Open ${second}`);
     await page.locator(`[data-testid="recent-catalogs"] button[title="Open ${first}"]`).click();
     await expect.poll(() => page.getByTestId('catalog-path').textContent()).toBe(first);
@@ -211,9 +229,17 @@ describe.skipIf(SKIP_E2E)('Library screen in a browser (winnow serve)', () => {
     await panel.dispatchEvent('dragover', { dataTransfer: dropped });
     await panel.dispatchEvent('drop', { dataTransfer: dropped });
     const note = page.getByTestId('drop-note');
-    await expect.poll(() => note.textContent()).toMatch(/does not tell Winnow where “holiday-photos” is on disk\. Type or complete its path/);
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/does not tell Winnow where “holiday-photos” is on disk\. Type or complete its path/);
     expect(await page.locator('#import-folder').inputValue()).toBe('');
-    await expect.poll(() => page.locator('#import-folder').evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator('#import-folder')
+          .evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+      )
+      .toBe(true);
     await panel.screenshot({ path: join(SCREENSHOTS, 'library-drop-light.png') });
     await page.context().close();
   });
@@ -270,8 +296,12 @@ function writeBigCatalog(file: string, n: number): void {
   const db = openCatalog(file, { create: true });
   try {
     db.transaction(() => {
-      const source = Number(db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid);
-      const labels = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name) => Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(name).lastInsertRowid));
+      const source = Number(
+        db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/nowhere', 'folders', 0)").run().lastInsertRowid,
+      );
+      const labels = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'].map((name) =>
+        Number(db.prepare('INSERT INTO labels(name) VALUES (?)').run(name).lastInsertRowid),
+      );
       const insert = db.prepare(
         "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, label_id, source_label_id, status, indexed_at) VALUES (?, ?, ?, 1000, 0, ?, ?, 'missing', 0)",
       );

@@ -7,8 +7,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, noBrowserMessage } from './browser.ts';
 
 export const CHROMIUM_ARGS = [
-  '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
 ];
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/e2e');
 mkdirSync(SCREENSHOTS, { recursive: true });

@@ -62,7 +62,9 @@ describe.skipIf(SKIP_E2E)('Socket dropped during a decision (winnow serve)', () 
 
     // Keep the small copy: waits for a socket, the next one fails, and the screen says so.
     await page.getByTestId('keep').nth(1).click();
-    await expect.poll(() => page.getByRole('alert').allTextContents(), slow).toContainEqual(expect.stringMatching(/Connection to winnow serve lost/));
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents(), slow)
+      .toContainEqual(expect.stringMatching(/Connection to winnow serve lost/));
     expect(await page.getByTestId('resolved').textContent()).toBe('0');
 
     reachable = true;

@@ -11,7 +11,6 @@ import { snapshotTree, tempDir, writeJpeg } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, SCREENSHOTS, shutdown, startServe, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-sources-');
   const data = join(realpathSync(tmp.path), 'data');
@@ -40,7 +39,9 @@ describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
 
   const stat = (page: Page, key: string) => page.getByTestId(`stat-${key}`).locator('dd');
   const listed = (page: Page) =>
-    page.getByTestId('source').evaluateAll((els) => els.map((e) => [e.getAttribute('data-root'), e.querySelector('[data-testid="source-images"]')?.textContent]));
+    page
+      .getByTestId('source')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-root'), e.querySelector('[data-testid="source-images"]')?.textContent]));
   const open = async (colorScheme: 'light' | 'dark'): Promise<Page> => {
     const page = await openPage(browser, colorScheme);
     await page.goto(serve.url);
@@ -50,7 +51,12 @@ describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
 
   it('lists both sources with counts; Remove… names the folder and its images, then the catalog forgets them', async () => {
     const page = await open('light');
-    await expect.poll(() => listed(page)).toEqual([[animals, '3 images'], [plants, '4 images']]);
+    await expect
+      .poll(() => listed(page))
+      .toEqual([
+        [animals, '3 images'],
+        [plants, '4 images'],
+      ]);
     expect(await stat(page, 'images').textContent()).toBe('7');
     expect(await page.locator('#sources-title').textContent()).toBe('Sources (2)');
     await page.getByTestId('sources').screenshot({ path: join(SCREENSHOTS, 'sources-list-light.png') });
@@ -70,7 +76,9 @@ describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
     await page.getByTestId('confirm-ok').click();
     await expect.poll(() => stat(page, 'images').textContent()).toBe('3');
     await expect.poll(() => listed(page)).toEqual([[animals, '3 images']]);
-    expect(await page.getByTestId('sources-note').textContent()).toBe(`Removed ${plants}/ from the catalog: 4 images forgotten, no file touched.`);
+    expect(await page.getByTestId('sources-note').textContent()).toBe(
+      `Removed ${plants}/ from the catalog: 4 images forgotten, no file touched.`,
+    );
     await expect.poll(() => page.getByTestId('grid-total').textContent()).toBe('3');
     expect(snapshotTree(data)).toEqual(untouched);
     await page.context().close();
@@ -85,9 +93,9 @@ describe.skipIf(SKIP_E2E)('Sources list in a browser (winnow serve)', () => {
     await page.keyboard.press('Escape');
     await page.getByLabel('sub-folder names').check();
     await page.getByRole('button', { name: 'Start import' }).click();
-    await expect.poll(() => page.getByTestId('import-merged').textContent(), { timeout: 20_000 }).toBe(
-      '3 files already in the catalog from animals/ were re-labelled from sub-folder names.',
-    );
+    await expect
+      .poll(() => page.getByTestId('import-merged').textContent(), { timeout: 20_000 })
+      .toBe('3 files already in the catalog from animals/ were re-labelled from sub-folder names.');
     await expect.poll(() => listed(page)).toEqual([[data, '7 images']]);
     expect(await stat(page, 'images').textContent()).toBe('7');
     expect(await page.getByTestId('import-report').textContent()).toMatch(/4 added.*3 unchanged/s);

@@ -10,7 +10,6 @@ import { tempDir } from '../helpers/fixtures.ts';
 import { launchBrowser, openPage, shutdown, LABELS, SCREENSHOTS, startServe, writeDataset, type ServeProcess } from './serve-helpers.ts';
 import { SKIP_E2E } from './browser.ts';
 
-
 describe.skipIf(SKIP_E2E)('Record viewer in a browser (winnow serve)', () => {
   const tmp = tempDir('winnow-e2e-viewer-');
   const catalog = join(tmp.path, 'viewer.winnow');
@@ -31,10 +30,7 @@ describe.skipIf(SKIP_E2E)('Record viewer in a browser (winnow serve)', () => {
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(damaged, bytes);
     copyFileSync(shard, join(tmp.path, 'copy.tfrec'));
-    [serve, browser] = await Promise.all([
-      startServe(catalog),
-      launchBrowser(),
-    ]);
+    [serve, browser] = await Promise.all([startServe(catalog), launchBrowser()]);
   });
 
   afterAll(async () => {
@@ -58,7 +54,9 @@ describe.skipIf(SKIP_E2E)('Record viewer in a browser (winnow serve)', () => {
   const loadedImages = (page: Page): Promise<number> =>
     page
       .locator('[data-testid="viewer-sample"] img')
-      .evaluateAll((imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length);
+      .evaluateAll(
+        (imgs) => (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length,
+      );
 
   it('opens an exported shard: count, CRC, schema, label histogram, images, a record in detail', async () => {
     const page = await newPage('light');
@@ -70,7 +68,9 @@ describe.skipIf(SKIP_E2E)('Record viewer in a browser (winnow serve)', () => {
     const schema = await page.getByTestId('viewer-schema').locator('tbody td.mono').allTextContents();
     expect(schema).toEqual(expect.arrayContaining(['image', 'target', 'image_name', 'label']));
 
-    const bars = await page.getByTestId('viewer-label-bar').evaluateAll((els) => els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-count'))] as const));
+    const bars = await page
+      .getByTestId('viewer-label-bar')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-label'), Number(e.getAttribute('data-count'))] as const));
     expect(bars.map(([l]) => l).sort()).toEqual([...LABELS]);
     expect(bars.reduce((s, [, n]) => s + n, 0)).toBe(15);
 

@@ -29,7 +29,10 @@ export async function writeMixedTree(root: string, opts: { bombPixels: number })
   await (await img(7)).avif({ effort: 0 }).toFile(join(root, 'dogs/d5.avif'));
   await (await img(8)).png().toFile(join(root, 'dogs/actually-png.jpg')); // named .jpg, content PNG
   // names that are valid on disk but hard for naive code: not UTF-8, and close to the 255-byte limit
-  writeFileSync(Buffer.concat([Buffer.from(join(root, 'cats/caf')), Buffer.from([0xe9]), Buffer.from('.jpg')]), await (await img(9)).jpeg().toBuffer());
+  writeFileSync(
+    Buffer.concat([Buffer.from(join(root, 'cats/caf')), Buffer.from([0xe9]), Buffer.from('.jpg')]),
+    await (await img(9)).jpeg().toBuffer(),
+  );
   writeFileSync(join(root, 'cats', `${'long'.repeat(62)}.jpg`), await (await img(10)).jpeg().toBuffer());
 
   mkdirSync(join(root, 'bad'), { recursive: true });
@@ -39,7 +42,9 @@ export async function writeMixedTree(root: string, opts: { bombPixels: number })
   writeFileSync(join(root, 'bad/notes.jpg'), 'These are my notes, saved with the wrong extension.\n');
   writeFileSync(join(root, 'bad/bitmap.bmp'), bmp(4, 4));
   const side = Math.ceil(Math.sqrt(opts.bombPixels * 1.5));
-  await sharp({ create: { width: side, height: side, channels: 3, background: '#808080' } }).png().toFile(join(root, 'bad/bomb.png'));
+  await sharp({ create: { width: side, height: side, channels: 3, background: '#808080' } })
+    .png()
+    .toFile(join(root, 'bad/bomb.png'));
   symlinkSync('loop', join(root, 'bad/loop'));
   writeFileSync(join(root, 'README.txt'), 'not an image and not named like one: skipped silently\n');
   return 10;

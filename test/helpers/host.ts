@@ -4,7 +4,11 @@ import { Host, type HostOptions } from '../../src/main/host/host.ts';
 type Done = Events['job.done'];
 
 /** A Host whose events are recorded, and a way to wait for a job's end. */
-export function testHost(opts: Partial<HostOptions> = {}): { host: Host; events: { event: EventName; payload: unknown }[]; job(method: string, args: unknown): Promise<Done> } {
+export function testHost(opts: Partial<HostOptions> = {}): {
+  host: Host;
+  events: { event: EventName; payload: unknown }[];
+  job(method: string, args: unknown): Promise<Done>;
+} {
   const events: { event: EventName; payload: unknown }[] = [];
   const waiting = new Map<string, (d: Done) => void>();
   const ended = new Map<string, Done>();

@@ -10,7 +10,11 @@ export function rawExchange(port: number, bytes: Buffer | string, waitMs = 10_00
     const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`the server did not close the connection in ${waitMs} ms; it wrote: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`));
+      reject(
+        new Error(
+          `the server did not close the connection in ${waitMs} ms; it wrote: ${Buffer.concat(chunks).toString('latin1').slice(0, 300)}`,
+        ),
+      );
     }, waitMs);
     socket.on('data', (d: Buffer) => chunks.push(d));
     // The server may reset the connection after answering (it stops reading a flood): what came back counts.

@@ -11,7 +11,9 @@ export function syntheticCatalog(file: string, n: number): void {
   const img = db.prepare(
     "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, status, indexed_at) VALUES (1, ?, ?, 1000, 0, ?, 64, 64, 'jpeg', 3, 'active', 0)",
   );
-  const hash = db.prepare('INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash, phash_mirror, dhash_mirror, thumb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const hash = db.prepare(
+    'INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash, phash_mirror, dhash_mirror, thumb) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const rand64 = (): bigint => randomBytes(8).readBigInt64LE();
   db.transaction(() => {
     let prev: { p: bigint; d: bigint; thumb: Buffer } | null = null;

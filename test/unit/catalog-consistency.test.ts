@@ -14,7 +14,9 @@ const dir = tempDir('winnow-consistency-');
 afterAll(() => dir.cleanup());
 
 const members = (db: ReturnType<typeof openCatalog>): string[] =>
-  (db.prepare(`SELECT i.rel_path AS p FROM cluster_members cm JOIN images i ON i.id = cm.image_id ORDER BY p`).all() as { p: string }[]).map((r) => r.p);
+  (
+    db.prepare(`SELECT i.rel_path AS p FROM cluster_members cm JOIN images i ON i.id = cm.image_id ORDER BY p`).all() as { p: string }[]
+  ).map((r) => r.p);
 
 describe('clusters after an import that died before its cluster refresh', () => {
   it('are refreshed by the next index (which reads no file) and folds keep the copies together', async () => {
@@ -22,16 +24,27 @@ describe('clusters after an import that died before its cluster refresh', () => 
     mkdirSync(join(root, 'a'), { recursive: true });
     mkdirSync(join(root, 'b'), { recursive: true });
     const img = await syntheticImage(11, 320, 240);
-    await img.clone().jpeg({ quality: 92 }).toFile(join(root, 'a', 'orig.jpg'));
-    await img.clone().jpeg({ quality: 40 }).toFile(join(root, 'a', 'copy.jpg'));
-    for (let i = 0; i < 8; i++) await (await syntheticImage(300 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
+    await img
+      .clone()
+      .jpeg({ quality: 92 })
+      .toFile(join(root, 'a', 'orig.jpg'));
+    await img
+      .clone()
+      .jpeg({ quality: 40 })
+      .toFile(join(root, 'a', 'copy.jpg'));
+    for (let i = 0; i < 8; i++)
+      await (await syntheticImage(300 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
     const file = join(dir.path, 'stale.winnow');
     let db = openCatalog(file, { create: true });
     await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
     expect(computeClusters(db, PRESETS.balanced).clusters.map((c) => c.members.length)).toEqual([2]);
 
     // A near-duplicate arrives in the other label folder; the cluster refresh's first write fails.
-    await img.clone().resize(200, 150).jpeg({ quality: 85 }).toFile(join(root, 'b', 'late.jpg'));
+    await img
+      .clone()
+      .resize(200, 150)
+      .jpeg({ quality: 85 })
+      .toFile(join(root, 'b', 'late.jpg'));
     db.exec(`CREATE TRIGGER inject BEFORE DELETE ON cluster_runs BEGIN SELECT RAISE(FAIL, 'injected'); END`);
     await expect(runImport({ db, root, labels: { mode: 'folders' }, workers: 2 })).rejects.toThrow('injected');
     db.exec('DROP TRIGGER inject');
@@ -44,7 +57,8 @@ describe('clusters after an import that died before its cluster refresh', () => 
     const folds = computeFolds(db, { k: 3, seed: 1, stratify: true, groups: true });
     expect(folds.leakedPairs).toBe(0);
     const fold = (p: string): number =>
-      (db.prepare('SELECT fold FROM fold_assignments f JOIN images i ON i.id = f.image_id WHERE i.rel_path = ?').get(p) as { fold: number }).fold;
+      (db.prepare('SELECT fold FROM fold_assignments f JOIN images i ON i.id = f.image_id WHERE i.rel_path = ?').get(p) as { fold: number })
+        .fold;
     expect(new Set(['a/orig.jpg', 'a/copy.jpg', 'b/late.jpg'].map(fold)).size).toBe(1);
     db.close();
   });
@@ -56,13 +70,21 @@ describe('clusters owed a refresh', () => {
     mkdirSync(join(root, 'a'), { recursive: true });
     mkdirSync(join(root, 'b'), { recursive: true });
     const img = await syntheticImage(21, 320, 240);
-    await img.clone().jpeg({ quality: 92 }).toFile(join(root, 'a', 'orig.jpg'));
-    for (let i = 0; i < 6; i++) await (await syntheticImage(500 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
+    await img
+      .clone()
+      .jpeg({ quality: 92 })
+      .toFile(join(root, 'a', 'orig.jpg'));
+    for (let i = 0; i < 6; i++)
+      await (await syntheticImage(500 + 17 * i, 300, 220)).jpeg().toFile(join(root, i % 2 ? 'a' : 'b', `s${i}.jpg`));
     const file = join(dir.path, 'owed.winnow');
     let db = openCatalog(file, { create: true });
     await runImport({ db, root, labels: { mode: 'folders' }, workers: 2 });
     computeClusters(db, PRESETS.balanced);
-    await img.clone().resize(200, 150).jpeg({ quality: 85 }).toFile(join(root, 'b', 'late.jpg'));
+    await img
+      .clone()
+      .resize(200, 150)
+      .jpeg({ quality: 85 })
+      .toFile(join(root, 'b', 'late.jpg'));
     db.exec(`CREATE TRIGGER inject BEFORE DELETE ON cluster_runs BEGIN SELECT RAISE(FAIL, 'injected'); END`);
     await expect(runImport({ db, root, labels: { mode: 'folders' }, workers: 2 })).rejects.toThrow('injected');
     db.exec('DROP TRIGGER inject');

@@ -22,7 +22,8 @@ const lostSentence = (path: string): string => `The catalog ${path} was deleted 
 beforeAll(async () => {
   for (const label of ['a', 'b']) {
     mkdirSync(join(data, label), { recursive: true });
-    for (let i = 0; i < 3; i++) await (await syntheticImage(label.charCodeAt(0) * 17 + i, 40, 30)).jpeg().toFile(join(data, label, `${i}.jpg`));
+    for (let i = 0; i < 3; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 17 + i, 40, 30)).jpeg().toFile(join(data, label, `${i}.jpg`));
   }
   const db = openCatalog(template, { create: true });
   await runImport({ db, root: data, labels: { mode: 'folders' } });

@@ -109,7 +109,10 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
     expect(db.prepare('SELECT label_id, source_label_id FROM images').get()).toEqual({ label_id: 1, source_label_id: 1 });
     expect(db.prepare('SELECT phash, phash_mirror, dhash_mirror, thumb FROM hashes').get()).toEqual({
-      phash: 2, phash_mirror: null, dhash_mirror: null, thumb: null,
+      phash: 2,
+      phash_mirror: null,
+      dhash_mirror: null,
+      thumb: null,
     });
     expect(tables(db)).toEqual(expect.arrayContaining(['cluster_members', 'cluster_runs', 'journal']));
     expect(() => db.prepare("INSERT INTO journal(batch, op, data, created_at) VALUES (1, 'delete', '{}', 0)").run()).toThrow(/CHECK/);
@@ -120,7 +123,9 @@ describe('migrations', () => {
     const db = openCatalog(join(scratch(), 'c.winnow'), { create: true, targetVersion: 3 });
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/d', 'none', 0)").run();
-    db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'61', 'a', 1, 1, 'active', 0)").run();
+    db.prepare(
+      "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'61', 'a', 1, 1, 'active', 0)",
+    ).run();
     db.prepare('INSERT INTO fold_assignments VALUES (1, 4)').run();
     expect(() => db.prepare('INSERT INTO fold_assignments VALUES (1, 2)').run()).toThrow(/UNIQUE|PRIMARY KEY/);
     expect(() => db.prepare('INSERT INTO fold_assignments VALUES (9, 2)').run()).toThrow(/FOREIGN KEY/);
@@ -136,9 +141,17 @@ describe('migrations', () => {
     v3.close();
     const db = openCatalog(file, { create: true, targetVersion: 4 });
     expect(db.pragma('user_version', { simple: true })).toBe(4);
-    expect(db.prepare('SELECT rule, image_count, inputs, pairs FROM cluster_runs').get()).toEqual({ rule: 'pHash ≤ 10', image_count: 5, inputs: null, pairs: null });
+    expect(db.prepare('SELECT rule, image_count, inputs, pairs FROM cluster_runs').get()).toEqual({
+      rule: 'pHash ≤ 10',
+      image_count: 5,
+      inputs: null,
+      pairs: null,
+    });
     db.prepare("INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES ('x', 0, 0, x'0102', x'03')").run();
-    expect(db.prepare('SELECT inputs, pairs FROM cluster_runs WHERE rule = ?').get('x')).toEqual({ inputs: Buffer.from([1, 2]), pairs: Buffer.from([3]) });
+    expect(db.prepare('SELECT inputs, pairs FROM cluster_runs WHERE rule = ?').get('x')).toEqual({
+      inputs: Buffer.from([1, 2]),
+      pairs: Buffer.from([3]),
+    });
     db.close();
   });
 
@@ -150,7 +163,13 @@ describe('migrations', () => {
       "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, status, indexed_at) VALUES (1, ?, ?, 1, 1, ?, 'active', 0)",
     );
     // cats/a.jpg and two identical copies (content A), a near copy (B), and an unrelated image (C).
-    for (const [path, sha] of [['cats/a-copy.jpg', 'A'], ['cats/a.jpg', 'A'], ['cats/zz/a-copy2.jpg', 'A'], ['cats/a-small.jpg', 'B'], ['c.jpg', 'C']]) {
+    for (const [path, sha] of [
+      ['cats/a-copy.jpg', 'A'],
+      ['cats/a.jpg', 'A'],
+      ['cats/zz/a-copy2.jpg', 'A'],
+      ['cats/a-small.jpg', 'B'],
+      ['c.jpg', 'C'],
+    ]) {
       add.run(Buffer.from(path!), path, sha);
     }
     v4.prepare('INSERT INTO hashes(image_id, ahash, phash, dhash, whash, blockhash) VALUES (5, 1, 2, 3, 4, 5)').run();
@@ -163,10 +182,17 @@ describe('migrations', () => {
 
     const db = openCatalog(file, { create: true, targetVersion: 5 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(db.prepare('SELECT id, rel_path FROM images ORDER BY id').all().map((r) => (r as { rel_path: string }).rel_path))
-      .toEqual(['cats/a-copy.jpg', 'cats/a.jpg', 'cats/zz/a-copy2.jpg', 'cats/a-small.jpg', 'c.jpg']);
+    expect(
+      db
+        .prepare('SELECT id, rel_path FROM images ORDER BY id')
+        .all()
+        .map((r) => (r as { rel_path: string }).rel_path),
+    ).toEqual(['cats/a-copy.jpg', 'cats/a.jpg', 'cats/zz/a-copy2.jpg', 'cats/a-small.jpg', 'c.jpg']);
     expect(db.prepare('SELECT image_id, phash FROM hashes').get()).toEqual({ image_id: 5, phash: 2 });
-    const data = (db.prepare('SELECT op, data FROM journal ORDER BY seq').all() as { op: string; data: string }[]).map((r) => [r.op, JSON.parse(r.data)]);
+    const data = (db.prepare('SELECT op, data FROM journal ORDER BY seq').all() as { op: string; data: string }[]).map((r) => [
+      r.op,
+      JSON.parse(r.data),
+    ]);
     // The keep keeps one row (shortest path among the active ones) and excludes its identical copies too.
     expect(data).toEqual([
       ['keep', { keep: 2, exclude: [1, 3, 4] }],
@@ -177,10 +203,19 @@ describe('migrations', () => {
     // The top id deleted, the next row still gets a new one (a decision about 5 never names it).
     db.prepare('DELETE FROM images WHERE id = 5').run();
     expect(db.prepare('SELECT count(*) AS n FROM hashes').get()).toEqual({ n: 0 }); // cascades work again
-    const next = db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'6e', 'n', 1, 1, 'active', 0)").run();
+    const next = db
+      .prepare(
+        "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (1, x'6e', 'n', 1, 1, 'active', 0)",
+      )
+      .run();
     expect(Number(next.lastInsertRowid)).toBe(6);
-    expect(() => db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (9, x'6f', 'o', 1, 1, 'active', 0)").run())
-      .toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, status, indexed_at) VALUES (9, x'6f', 'o', 1, 1, 'active', 0)",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 

@@ -23,8 +23,14 @@ let seq = 0;
 beforeAll(async () => {
   mkdirSync(join(root, 'cat'), { recursive: true });
   const img = await syntheticImage(41, 320, 240);
-  await img.clone().jpeg({ quality: 92 }).toFile(join(root, 'cat', 'orig.jpg'));
-  await img.clone().jpeg({ quality: 40 }).toFile(join(root, 'cat', 'copy.jpg'));
+  await img
+    .clone()
+    .jpeg({ quality: 92 })
+    .toFile(join(root, 'cat', 'orig.jpg'));
+  await img
+    .clone()
+    .jpeg({ quality: 40 })
+    .toFile(join(root, 'cat', 'copy.jpg'));
   await (await syntheticImage(900, 300, 220)).jpeg().toFile(join(root, 'cat', 'other.jpg'));
 });
 
@@ -38,9 +44,12 @@ async function clustered(): Promise<{ file: string; db: Database.Database }> {
 }
 
 const statuses = (db: Database.Database): Record<string, string> =>
-  Object.fromEntries((db.prepare('SELECT rel_path AS p, status FROM images').all() as { p: string; status: string }[]).map((r) => [r.p, r.status]));
+  Object.fromEntries(
+    (db.prepare('SELECT rel_path AS p, status FROM images').all() as { p: string; status: string }[]).map((r) => [r.p, r.status]),
+  );
 const journalRows = (db: Database.Database): number => (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
-const idOf = (db: Database.Database, p: string): number => (db.prepare('SELECT id FROM images WHERE rel_path = ?').get(p) as { id: number }).id;
+const idOf = (db: Database.Database, p: string): number =>
+  (db.prepare('SELECT id FROM images WHERE rel_path = ?').get(p) as { id: number }).id;
 const inject = (db: Database.Database): void => {
   db.exec(`CREATE TRIGGER inject BEFORE UPDATE OF status ON images BEGIN SELECT RAISE(FAIL, 'injected'); END`);
 };

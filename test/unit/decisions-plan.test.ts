@@ -7,7 +7,16 @@ import { applyDecision, cloneState, emptyState, pairKey, type DecisionState } fr
 import { planDecisions, type DecisionRequest, type ReviewCluster } from '../../src/main/core/decisions/plan.ts';
 
 const member = (id: number, over: Partial<MemberNow> = {}): MemberNow => ({
-  id, sha256: `sha${id}`, label: 'cats', path: `cats/${id}.jpg`, width: 100, height: 100, size: 1000, mtimeMs: 0, status: 'active', ...over,
+  id,
+  sha256: `sha${id}`,
+  label: 'cats',
+  path: `cats/${id}.jpg`,
+  width: 100,
+  height: 100,
+  size: 1000,
+  mtimeMs: 0,
+  status: 'active',
+  ...over,
 });
 const cluster = (id: number, members: MemberNow[]): ReviewCluster => ({ id, members });
 
@@ -22,7 +31,12 @@ const after = (state: DecisionState, p: ReturnType<typeof plan>): DecisionState 
 
 describe('planDecisions', () => {
   // 1–3 identical copies (same sha), 4 a smaller near copy.
-  const copies = cluster(1, [member(1, { sha256: 'A' }), member(2, { sha256: 'A' }), member(3, { sha256: 'A' }), member(4, { width: 50, height: 50 })]);
+  const copies = cluster(1, [
+    member(1, { sha256: 'A' }),
+    member(2, { sha256: 'A' }),
+    member(3, { sha256: 'A' }),
+    member(4, { width: 50, height: 50 }),
+  ]);
 
   it('keeps one identical copy and excludes the others by id', () => {
     const p = plan([{ kind: 'keep', cluster: 1, member: 2 }], [copies]);
@@ -82,7 +96,9 @@ describe('planDecisions', () => {
         '1 cluster whose suggested keeper is gone left for review. 1 cluster holding two images you kept earlier left for review.',
     );
     state = after(state, p);
-    expect(plan([{ kind: 'accept-suggestions', includeMixed: false }], [copies, open], state).message).toBe('Nothing to accept: every cluster is resolved.');
+    expect(plan([{ kind: 'accept-suggestions', includeMixed: false }], [copies, open], state).message).toBe(
+      'Nothing to accept: every cluster is resolved.',
+    );
   });
 
   it('prefers the member kept earlier when a cluster grows', () => {
@@ -91,7 +107,9 @@ describe('planDecisions', () => {
     state.excluded.add(1);
     state.kept.add(2);
     expect(clusterState(grown.members, state)).toMatchObject({ suggested: 2, reason: 'the one you kept earlier', resolved: false });
-    expect(plan([{ kind: 'accept-suggestions', includeMixed: true }], [grown], state).decisions).toEqual([{ op: 'keep', keep: 2, exclude: [3] }]);
+    expect(plan([{ kind: 'accept-suggestions', includeMixed: true }], [grown], state).decisions).toEqual([
+      { op: 'keep', keep: 2, exclude: [3] },
+    ]);
   });
 
   it('relabels one member or all, and says when nothing changes', () => {
@@ -101,13 +119,22 @@ describe('planDecisions', () => {
     expect([p.relabelled, p.message]).toEqual([1, 'Cluster #1: cats/2.jpg relabelled “cats”.']);
     const s = after(emptyState(), p);
     expect(clusterState(c.members, s).mixedLabels).toBe(false);
-    expect(plan([{ kind: 'relabel', cluster: 1, label: 'cats' }], [c], s).message).toBe('Cluster #1: all 2 images already labelled “cats”.');
+    expect(plan([{ kind: 'relabel', cluster: 1, label: 'cats' }], [c], s).message).toBe(
+      'Cluster #1: all 2 images already labelled “cats”.',
+    );
     expect(() => plan([{ kind: 'relabel', cluster: 1, label: '  ' }], [c])).toThrow(/Give the label/);
   });
 
   it('plans several requests as one step, each seeing the ones before', () => {
     const other = cluster(2, [member(5), member(6)]);
-    const p = plan([{ kind: 'keep', cluster: 1, member: 1 }, { kind: 'keep', cluster: 1, member: 1 }, { kind: 'exclude-all', cluster: 2 }], [copies, other]);
+    const p = plan(
+      [
+        { kind: 'keep', cluster: 1, member: 1 },
+        { kind: 'keep', cluster: 1, member: 1 },
+        { kind: 'exclude-all', cluster: 2 },
+      ],
+      [copies, other],
+    );
     expect(p.decisions.map((d) => d.op)).toEqual(['keep', 'exclude']);
     expect(p.excluded).toBe(5);
   });

@@ -17,7 +17,10 @@ const root = join(dir.path, 'data');
 async function family(name: string, seed: number, copies: number): Promise<void> {
   const img = await syntheticImage(seed, 320, 240);
   mkdirSync(join(root, name), { recursive: true });
-  await img.clone().jpeg({ quality: 92 }).toFile(join(root, name, 'orig.jpg'));
+  await img
+    .clone()
+    .jpeg({ quality: 92 })
+    .toFile(join(root, name, 'orig.jpg'));
   const edits = [
     (s: typeof img) => s.resize(160, 120).jpeg({ quality: 90 }),
     (s: typeof img) => s.jpeg({ quality: 35 }),
@@ -40,17 +43,30 @@ describe('incremental clustering', () => {
     const first = computeClusters(db, PRESETS.balanced);
     expect(first.search).toMatchObject({ mode: 'full', searched: first.images });
     // Every family with copies is a cluster (smooth synthetic singles may also pair up by chance).
-    expect(membership(first)).toEqual(expect.arrayContaining([
-      ['f1/copy0.jpg', 'f1/orig.jpg'], ['f2/copy0.jpg', 'f2/copy1.jpg', 'f2/orig.jpg'], ['f4/copy0.jpg', 'f4/orig.jpg'],
-      ['f5/copy0.jpg', 'f5/copy1.jpg', 'f5/orig.jpg'], ['f7/copy0.jpg', 'f7/orig.jpg'],
-    ]));
+    expect(membership(first)).toEqual(
+      expect.arrayContaining([
+        ['f1/copy0.jpg', 'f1/orig.jpg'],
+        ['f2/copy0.jpg', 'f2/copy1.jpg', 'f2/orig.jpg'],
+        ['f4/copy0.jpg', 'f4/orig.jpg'],
+        ['f5/copy0.jpg', 'f5/copy1.jpg', 'f5/orig.jpg'],
+        ['f7/copy0.jpg', 'f7/orig.jpg'],
+      ]),
+    );
 
     // New images: copies of existing originals (joining old clusters), a new family, singles;
     // one file rewritten with other content, one moved, one removed.
     const f3 = await syntheticImage(103, 320, 240);
-    await f3.clone().flop().jpeg({ quality: 80 }).toFile(join(root, 'f3', 'new-flip.jpg'));
+    await f3
+      .clone()
+      .flop()
+      .jpeg({ quality: 80 })
+      .toFile(join(root, 'f3', 'new-flip.jpg'));
     const f0 = await syntheticImage(100, 320, 240);
-    await f0.clone().resize(200, 150).jpeg({ quality: 85 }).toFile(join(root, 'f0', 'new-small.jpg'));
+    await f0
+      .clone()
+      .resize(200, 150)
+      .jpeg({ quality: 85 })
+      .toFile(join(root, 'f0', 'new-small.jpg'));
     await family('g0', 900, 3);
     for (let i = 0; i < 3; i++) await (await syntheticImage(700 + i, 300, 220)).jpeg().toFile(join(root, `late${i}.jpg`));
     await (await syntheticImage(100, 320, 240)).jpeg({ quality: 70 }).toFile(join(root, 'single0.jpg'));
@@ -92,7 +108,13 @@ describe('incremental clustering', () => {
     const first = computeClusters(db, PRESETS.balanced);
     expect(first.clusters.length).toBe(0);
     // Four copies of existing images, one brand-new pair, one file replaced by a copy of another.
-    for (const i of [3, 7, 11, 19]) await (await syntheticImage(300 + i, 300, 220)).resize(150, 110).jpeg({ quality: 80 }).toFile(join(root2, `copy-of-${i}.jpg`));
+    for (const i of [3, 7, 11, 19])
+      await (
+        await syntheticImage(300 + i, 300, 220)
+      )
+        .resize(150, 110)
+        .jpeg({ quality: 80 })
+        .toFile(join(root2, `copy-of-${i}.jpg`));
     const fresh = await syntheticImage(999, 300, 220);
     await fresh.clone().jpeg({ quality: 90 }).toFile(join(root2, 'new.jpg'));
     await fresh.clone().flop().jpeg({ quality: 90 }).toFile(join(root2, 'new-flip.jpg'));
@@ -103,8 +125,12 @@ describe('incremental clustering', () => {
     const full = refreshClusters(db, { full: true })!;
     expect(membership(incremental)).toEqual(membership(full));
     expect(membership(full)).toEqual([
-      ['copy-of-11.jpg', 'x11.jpg'], ['copy-of-19.jpg', 'x19.jpg'], ['copy-of-3.jpg', 'x3.jpg'], ['copy-of-7.jpg', 'x7.jpg'],
-      ['new-flip.jpg', 'new.jpg'], ['x0.jpg', 'x25.jpg'],
+      ['copy-of-11.jpg', 'x11.jpg'],
+      ['copy-of-19.jpg', 'x19.jpg'],
+      ['copy-of-3.jpg', 'x3.jpg'],
+      ['copy-of-7.jpg', 'x7.jpg'],
+      ['new-flip.jpg', 'new.jpg'],
+      ['x0.jpg', 'x25.jpg'],
     ]);
     db.close();
   });

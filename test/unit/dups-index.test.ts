@@ -29,7 +29,11 @@ const asTriples = (p: PairList): [number, number, number][] => {
 /** Pairs of a list within threshold t (brute force once at the largest t, then filter). */
 const within = (p: PairList, t: number): [number, number, number][] => asTriples(p).filter(([, , d]) => d <= t);
 
-const popcount64 = (x: bigint): number => x.toString(2).split('').filter((c) => c === '1').length;
+const popcount64 = (x: bigint): number =>
+  x
+    .toString(2)
+    .split('')
+    .filter((c) => c === '1').length;
 
 describe('hashes and hamming', () => {
   it('round-trips BigInts (signed SQLite form too) and matches a BigInt popcount', () => {
@@ -73,20 +77,46 @@ describe('findPairs (multi-index hashing) agrees exactly with brute force', () =
     const want = within(brute, 6);
     // Uncovered bits, unequal widths, a block straddling the 32-bit halves, radius up to 3.
     const plans = [
-      [{ shift: 0, width: 16, radius: 3 }, { shift: 16, width: 24, radius: 3 }],
-      [{ shift: 28, width: 8, radius: 1 }, { shift: 40, width: 12, radius: 2 }, { shift: 5, width: 10, radius: 1 }],
+      [
+        { shift: 0, width: 16, radius: 3 },
+        { shift: 16, width: 24, radius: 3 },
+      ],
+      [
+        { shift: 28, width: 8, radius: 1 },
+        { shift: 40, width: 12, radius: 2 },
+        { shift: 5, width: 10, radius: 1 },
+      ],
       [{ shift: 57, width: 7, radius: 6 }],
     ];
     for (const blocks of plans) expect(asTriples(findPairs(h, 6, { blocks }))).toEqual(want);
     // Plans that could miss pairs are refused rather than run.
-    expect(() => findPairs(h, 6, { blocks: [{ shift: 0, width: 16, radius: 2 }, { shift: 16, width: 16, radius: 2 }] })).toThrow(/miss/);
-    expect(() => findPairs(h, 1, { blocks: [{ shift: 0, width: 16, radius: 1 }, { shift: 8, width: 16, radius: 1 }] })).toThrow(/overlap/);
+    expect(() =>
+      findPairs(h, 6, {
+        blocks: [
+          { shift: 0, width: 16, radius: 2 },
+          { shift: 16, width: 16, radius: 2 },
+        ],
+      }),
+    ).toThrow(/miss/);
+    expect(() =>
+      findPairs(h, 1, {
+        blocks: [
+          { shift: 0, width: 16, radius: 1 },
+          { shift: 8, width: 16, radius: 1 },
+        ],
+      }),
+    ).toThrow(/overlap/);
   });
 
   it('findPairsFor (queries against all) gives exactly the brute-force pairs that involve a query', () => {
     for (const n of [50, 2_000, 10_000]) {
       const { h, brute } = dataOf(n);
-      for (const [t, every] of [[0, 7], [4, 5], [8, 3], [12, 20]] as const) {
+      for (const [t, every] of [
+        [0, 7],
+        [4, 5],
+        [8, 3],
+        [12, 20],
+      ] as const) {
         const isQuery = new Uint8Array(n);
         for (let i = 0; i < n; i += every) isQuery[i] = 1;
         const want = within(brute, t).filter(([a, b]) => isQuery[a] || isQuery[b]);
@@ -97,14 +127,26 @@ describe('findPairs (multi-index hashing) agrees exactly with brute force', () =
     const { h, brute } = dataOf(2_000);
     const isQuery = new Uint8Array(2_000).map((_, i) => (i % 11 === 0 ? 1 : 0));
     const want = within(brute, 6).filter(([a, b]) => isQuery[a] || isQuery[b]);
-    expect(asTriples(findPairsFor(h, isQuery, 6, [{ shift: 28, width: 8, radius: 1 }, { shift: 40, width: 12, radius: 2 }, { shift: 5, width: 10, radius: 1 }]))).toEqual(want);
+    expect(
+      asTriples(
+        findPairsFor(h, isQuery, 6, [
+          { shift: 28, width: 8, radius: 1 },
+          { shift: 40, width: 12, radius: 2 },
+          { shift: 5, width: 10, radius: 1 },
+        ]),
+      ),
+    ).toEqual(want);
     expect(findPairsFor(h, new Uint8Array(2_000), 6).length).toBe(0);
   });
 
   it('SearchPool (blocks shared among threads) finds exactly the pairs of findPairs', async () => {
     const pool = new SearchPool(2);
     try {
-      for (const [n, t] of [[10_000, 8], [10_000, 12], [50, 4]] as const) {
+      for (const [n, t] of [
+        [10_000, 8],
+        [10_000, 12],
+        [50, 4],
+      ] as const) {
         const { h } = dataOf(n);
         expect(asTriples(await pool.findPairs(h, t)), `n=${n} t=${t}`).toEqual(asTriples(findPairs(h, t)));
       }
@@ -188,7 +230,11 @@ describe('clusters', () => {
   it('links transitively and leaves singletons out', () => {
     const pairs = { a: Uint32Array.of(0, 5, 1, 7), b: Uint32Array.of(4, 6, 4, 8), d: Uint8Array.of(1, 2, 3, 0), length: 4 };
     const { clusterOf, clusters } = clustersFromPairs(10, pairs);
-    expect(clusters).toEqual([[0, 1, 4], [5, 6], [7, 8]]);
+    expect(clusters).toEqual([
+      [0, 1, 4],
+      [5, 6],
+      [7, 8],
+    ]);
     expect(Array.from(clusterOf)).toEqual([0, 0, -1, -1, 0, 1, 1, 2, 2, -1]);
     expect(clustersFromPairs(0, { a: new Uint32Array(0), b: new Uint32Array(0), d: new Uint8Array(0), length: 0 }).clusters).toEqual([]);
   });
@@ -197,7 +243,10 @@ describe('clusters', () => {
     const base = fromBigInts([0x0123456789abcdefn, 0xfedcba9876543210n, 0x0f0f0f0f0f0f0f0fn]);
     const flip = (i: number, bits: number[]): bigint => bits.reduce((h, b) => h ^ (1n << BigInt(b)), toBigInt(base, i));
     const h = fromBigInts([toBigInt(base, 0), toBigInt(base, 1), toBigInt(base, 2), flip(0, [0, 33, 63]), flip(1, [5]), flip(1, [5, 40])]);
-    expect(clustersFromPairs(6, findPairs(h, 3)).clusters).toEqual([[0, 3], [1, 4, 5]]);
+    expect(clustersFromPairs(6, findPairs(h, 3)).clusters).toEqual([
+      [0, 3],
+      [1, 4, 5],
+    ]);
   });
 });
 

@@ -45,15 +45,27 @@ async function bigScene(seed: number, w: number, h: number, detailSeed = seed): 
   const noise = mulberry32(seed + 1);
   const grain = Buffer.alloc(w * h * 3);
   for (let i = 0; i < grain.length; i++) grain[i] = 128 + Math.round((noise() + noise() + noise() - 1.5) * 40);
-  const grainPng = await sharp(grain, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
-  return sharp(Buffer.from(svg)).blur(1.2).composite([{ input: grainPng, blend: 'soft-light' }]).png().toBuffer();
+  const grainPng = await sharp(grain, { raw: { width: w, height: h, channels: 3 } })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .blur(1.2)
+    .composite([{ input: grainPng, blend: 'soft-light' }])
+    .png()
+    .toBuffer();
 }
 
 type Variant = [string, (img: Sharp, w: number, h: number) => Sharp];
 const VARIANTS: Variant[] = [
   ['resize50', (s, w) => s.resize(Math.round(w / 2)).jpeg({ quality: 90 })],
   ['jpeg_q30', (s) => s.jpeg({ quality: 30 })],
-  ['crop5', (s, w, h) => s.extract({ left: Math.round(w * 0.05), top: 0, width: w - Math.round(w * 0.05), height: Math.round(h * 0.97) }).jpeg({ quality: 90 })],
+  [
+    'crop5',
+    (s, w, h) =>
+      s
+        .extract({ left: Math.round(w * 0.05), top: 0, width: w - Math.round(w * 0.05), height: Math.round(h * 0.97) })
+        .jpeg({ quality: 90 }),
+  ],
   ['bright10', (s) => s.modulate({ brightness: 1.1 }).jpeg({ quality: 90 })],
   ['hflip', (s) => s.flop().jpeg({ quality: 90 })],
   ['png', (s) => s.png()],
@@ -74,19 +86,29 @@ beforeAll(async () => {
   // Three big scenes, four crops of each: horizontal and vertical neighbours overlap by 40%.
   for (let s = 0; s < 3; s++) {
     const scene = await bigScene(11 + s, 1000, 760);
-    for (const [left, top] of [[0, 0], [360, 0], [0, 280], [360, 280]] as const) {
+    for (const [left, top] of [
+      [0, 0],
+      [360, 0],
+      [0, 280],
+      [360, 280],
+    ] as const) {
       const base = await sharp(scene).extract({ left, top, width: 600, height: 460 }).resize(300, 230).jpeg({ quality: 92 }).toBuffer();
       const b = nBases++;
       baseJpegs.push(base);
       items.push({ base: b, kind: 'base', result: await hashImage(base) });
-      for (const [kind, make] of VARIANTS) items.push({ base: b, kind, result: await hashImage(await make(sharp(base), 300, 230).toBuffer()) });
+      for (const [kind, make] of VARIANTS)
+        items.push({ base: b, kind, result: await hashImage(await make(sharp(base), 300, 230).toBuffer()) });
     }
   }
   // Look-alikes: one layout, three different sets of detail; none is a duplicate of another.
   for (let s = 0; s < 3; s++) {
     for (let d = 0; d < 3; d++) {
       const scene = await bigScene(31 + s, 300, 230, 100 + 10 * s + d);
-      items.push({ base: nBases + 100 + s * 3 + d, kind: 'lookalike', result: await hashImage(await sharp(scene).jpeg({ quality: 90 }).toBuffer()) });
+      items.push({
+        base: nBases + 100 + s * 3 + d,
+        kind: 'lookalike',
+        result: await hashImage(await sharp(scene).jpeg({ quality: 90 }).toBuffer()),
+      });
     }
   }
 }, 60_000);
@@ -200,7 +222,13 @@ describe('parseRule', () => {
   it('defaults to the balanced preset and overrides fields', () => {
     expect(parseRule()).toEqual(PRESETS.balanced);
     expect(parseRule({ preset: 'strict' })).toEqual(PRESETS.strict);
-    expect(parseRule({ preset: 'loose', phash: '8', dhash: 12, mirror: 'off', similarity: '0.9' })).toEqual({ ...PRESETS.loose, phash: 8, dhash: 12, mirror: false, similarity: 0.9 });
+    expect(parseRule({ preset: 'loose', phash: '8', dhash: 12, mirror: 'off', similarity: '0.9' })).toEqual({
+      ...PRESETS.loose,
+      phash: 8,
+      dhash: 12,
+      mirror: false,
+      similarity: 0.9,
+    });
     expect(parseRule({ dhash: 'off' }).dhash).toBeUndefined();
     expect(parseRule({ ahash: 6, mirror: undefined }).ahash).toBe(6);
   });

@@ -34,7 +34,10 @@ describe('DupsService: relabel and trash', () => {
 
   it('relabels one member: the patch carries its label and clears the mixed flag; undo brings both back', async () => {
     const run = await dups.find({ preset: 'balanced' });
-    expect(run.clusters.map((c) => [c.members.length, c.mixedLabels])).toEqual([[2, true], [4, false]]);
+    expect(run.clusters.map((c) => [c.members.length, c.mixedLabels])).toEqual([
+      [2, true],
+      [4, false],
+    ]);
     expect(run.counts.mixedLabels).toBe(1);
     const small = run.clusters[0]!.members.find((m) => m.path === 'dogs/b-small.jpg')!;
     const p = dups.decide({ kind: 'relabel', cluster: 1, member: small.id, label: 'cats' });

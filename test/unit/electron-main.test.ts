@@ -45,7 +45,10 @@ vi.mock('electron', () => {
       isPackaged: true,
     },
     BrowserWindow,
-    Menu: { buildFromTemplate: (t: MenuItemConstructorOptions[]) => t, setApplicationMenu: (t: MenuItemConstructorOptions[]) => void menus.push(t) },
+    Menu: {
+      buildFromTemplate: (t: MenuItemConstructorOptions[]) => t,
+      setApplicationMenu: (t: MenuItemConstructorOptions[]) => void menus.push(t),
+    },
     dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 0 }) },
     ipcMain: { handle: (ch: string, fn: never) => void handlers.set(ch, fn) },
     protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
@@ -75,7 +78,12 @@ describe('Electron main process', () => {
   afterAll(() => tmp.cleanup());
 
   it('opens one sandboxed, context-isolated window without Node', () => {
-    expect(windows[0]!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(windows[0]!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
   });
 
   it('installs the app menu without developer items in a packaged app', () => {

@@ -23,7 +23,8 @@ beforeAll(async () => {
   const root = join(dir.path, 'data');
   for (const label of ['m', 'n']) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 6; i++) await (await syntheticImage(label.charCodeAt(0) * 13 + i, 40, 30)).jpeg().toFile(join(root, label, `${i}.jpg`));
+    for (let i = 0; i < 6; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 13 + i, 40, 30)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
   for (let i = 0; i < 5; i++) await (await syntheticImage(600 + i, 40, 30)).jpeg().toFile(join(root, `loose${i}.jpg`));
   db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
@@ -37,7 +38,14 @@ afterAll(async () => {
 });
 
 const args = (over: Partial<Methods['export.estimate']['args']> = {}): Methods['export.estimate']['args'] => ({
-  size: { width: 32, height: 32 }, mode: 'fill-crop', quality: 80, chroma: '420', passthrough: true, features: ['label'], sample: 4, ...over,
+  size: { width: 32, height: 32 },
+  mode: 'fill-crop',
+  quality: 80,
+  chroma: '420',
+  passthrough: true,
+  features: ['label'],
+  sample: 4,
+  ...over,
 });
 
 describe('export size estimate and the export plan', () => {
@@ -62,7 +70,10 @@ describe('export size estimate and the export plan', () => {
     for (const unlabelled of ['skip', 'include'] as const) {
       const plan = planExport(db, null, 42, { unlabelled });
       const inFold0 = plan.records.filter((r) => r.fold === 0).length;
-      expect(checkNameTemplate(db, 'train-{shard:02}-{count}.tfrec', unlabelled)).toEqual({ error: null, first: `train-00-${inFold0}.tfrec` });
+      expect(checkNameTemplate(db, 'train-{shard:02}-{count}.tfrec', unlabelled)).toEqual({
+        error: null,
+        first: `train-00-${inFold0}.tfrec`,
+      });
     }
   });
 });

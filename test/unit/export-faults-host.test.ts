@@ -16,7 +16,8 @@ const catalog = join(dir.path, 'c.winnow');
 afterAll(() => dir.cleanup());
 
 beforeAll(async () => {
-  for (const label of ['p', 'q']) for (let i = 0; i < 4; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 31 + i, 48, 36);
+  for (const label of ['p', 'q'])
+    for (let i = 0; i < 4; i++) await writeJpeg(join(root, label, `${i}.jpg`), label.charCodeAt(0) * 31 + i, 48, 36);
   const db = openCatalog(catalog, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
   computeFolds(db, { k: 2, seed: 1, stratify: true, groups: true });
@@ -24,7 +25,15 @@ beforeAll(async () => {
 }, 60_000);
 
 const args = (outDir: string): Methods['export.start']['args'] => ({
-  outDir, size: null, mode: 'none', quality: 90, chroma: '420', passthrough: true, features: [], gzip: false, overwrite: false,
+  outDir,
+  size: null,
+  mode: 'none',
+  quality: 90,
+  chroma: '420',
+  passthrough: true,
+  features: [],
+  gzip: false,
+  overwrite: false,
 });
 
 describe('export through the host', () => {
@@ -34,7 +43,9 @@ describe('export through the host', () => {
     try {
       renameSync(root, `${root}-moved`);
       const done = await job('export.start', args(out)).finally(() => renameSync(`${root}-moved`, root));
-      expect(done.error).toBe(`Source folder ${root} is missing (moved or unmounted?): nothing was written. Reconnect it or remove it with \`winnow sources --remove\`.`);
+      expect(done.error).toBe(
+        `Source folder ${root} is missing (moved or unmounted?): nothing was written. Reconnect it or remove it with \`winnow sources --remove\`.`,
+      );
       expect(done).not.toHaveProperty('report');
       expect(existsSync(out)).toBe(false);
       const again = await job('export.start', args(out));
@@ -45,7 +56,7 @@ describe('export through the host', () => {
     }
   });
 
-  it('the job\'s report says what an interrupted export had left beside the folder', async () => {
+  it("the job's report says what an interrupted export had left beside the folder", async () => {
     const { host, job } = testHost({ catalog });
     const staging = join(dir.path, '.out-left.winnow-staging');
     mkdirSync(staging);
@@ -75,4 +86,3 @@ describe('export through the host', () => {
     }
   }, 60_000);
 });
-

@@ -27,14 +27,27 @@ const workers = new ExportWorkers();
 let db: Database.Database;
 
 type Transform = Pick<Methods['export.preview']['args'], 'size' | 'mode' | 'quality' | 'chroma' | 'passthrough'>;
-const t = (over: Partial<Transform> = {}): Transform => ({ size: { width: 96, height: 64 }, mode: 'fill-crop', quality: 85, chroma: '420', passthrough: true, ...over });
+const t = (over: Partial<Transform> = {}): Transform => ({
+  size: { width: 96, height: 64 },
+  mode: 'fill-crop',
+  quality: 85,
+  chroma: '420',
+  passthrough: true,
+  ...over,
+});
 
 beforeAll(async () => {
   // 48 images of three shapes, and 6 PNGs that can never pass through.
-  for (const [label, w, h] of [['a', 320, 240], ['b', 200, 300], ['c', 256, 256]] as const) {
+  for (const [label, w, h] of [
+    ['a', 320, 240],
+    ['b', 200, 300],
+    ['c', 256, 256],
+  ] as const) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 16; i++) await (await syntheticImage(label.charCodeAt(0) * 1000 + i, w, h)).jpeg({ quality: 90 }).toFile(join(root, label, `${i}.jpg`));
-    for (let i = 0; i < 2; i++) await (await syntheticImage(label.charCodeAt(0) * 77 + i, w, h)).png().toFile(join(root, label, `p${i}.png`));
+    for (let i = 0; i < 16; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 1000 + i, w, h)).jpeg({ quality: 90 }).toFile(join(root, label, `${i}.jpg`));
+    for (let i = 0; i < 2; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 77 + i, w, h)).png().toFile(join(root, label, `p${i}.png`));
   }
   db = openCatalog(catalogFile, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
@@ -60,8 +73,17 @@ async function exported(out: string, files: string[]): Promise<Map<string, Buffe
   return images;
 }
 
-const startArgs = (outDir: string, tr: Transform, over: Partial<Methods['export.start']['args']> = {}): Methods['export.start']['args'] => ({
-  outDir, ...tr, features: [], gzip: false, overwrite: false, ...over,
+const startArgs = (
+  outDir: string,
+  tr: Transform,
+  over: Partial<Methods['export.start']['args']> = {},
+): Methods['export.start']['args'] => ({
+  outDir,
+  ...tr,
+  features: [],
+  gzip: false,
+  overwrite: false,
+  ...over,
 });
 
 describe('export preview', () => {
@@ -85,7 +107,10 @@ describe('export preview', () => {
     const tr = t({ mode: 'fit-pad', quality: 70, chroma: '444' });
     const out = join(dir.path, 'wysiwyg');
     const report = await runExport(db, exportSettings(startArgs(out, tr)));
-    const images = await exported(out, report.shards.map((s) => s.file));
+    const images = await exported(
+      out,
+      report.shards.map((s) => s.file),
+    );
     for (const index of [0, 7, 17, 50]) {
       const p = await previewImage(db, { ...tr, index }, workers.run);
       expect(Buffer.from(p.dataUrl!.split(',')[1]!, 'base64').equals(images.get(p.path)!)).toBe(true);
@@ -106,11 +131,17 @@ describe('export preview', () => {
 
 describe('export size estimate', () => {
   it('lands within 15% of a real export of the same images', async () => {
-    for (const tr of [t({ size: { width: 128, height: 128 }, quality: 85 }), t({ size: { width: 200, height: 150 }, mode: 'stretch', quality: 60, chroma: '444' })]) {
+    for (const tr of [
+      t({ size: { width: 128, height: 128 }, quality: 85 }),
+      t({ size: { width: 200, height: 150 }, mode: 'stretch', quality: 60, chroma: '444' }),
+    ]) {
       const est = await estimateExport(db, { ...tr, features: ['label'], sample: 16 }, workers.run);
       const out = join(dir.path, `est-${tr.quality}`);
       const report = await runExport(db, exportSettings(startArgs(out, tr, { features: ['label'] })));
-      const images = await exported(out, report.shards.map((s) => s.file));
+      const images = await exported(
+        out,
+        report.shards.map((s) => s.file),
+      );
       const actualMean = [...images.values()].reduce((a, b) => a + b.length, 0) / images.size;
       const actualTotal = report.shards.reduce((a, s) => a + s.bytes, 0);
       expect(est.images).toBe(54);
@@ -166,7 +197,10 @@ describe('name template and progress', () => {
     try {
       await expect(host.dispatch('export.template', { template: 'x{shard}' })).rejects.toThrow(/No catalog is open/);
       await host.dispatch('catalog.open', { path: catalogFile });
-      const p = (await host.dispatch('export.preview', { ...t({ size: { width: 40, height: 30 } }), index: 2 })) as { width: number; height: number };
+      const p = (await host.dispatch('export.preview', { ...t({ size: { width: 40, height: 30 } }), index: 2 })) as {
+        width: number;
+        height: number;
+      };
       expect([p.width, p.height]).toEqual([40, 30]);
       expect(await host.dispatch('export.template', { template: 'a-{fold}-{part}.tfrec' })).toEqual({ error: null, first: 'a-0-0.tfrec' });
       await expect(host.dispatch('export.preview', { ...t(), mode: 'none' })).rejects.toThrow(/keep size/);
@@ -180,7 +214,8 @@ describe('name template and progress', () => {
     const opened: string[] = [];
     const events: { kind: string; report?: { outDir: string } }[] = [];
     const host = new Host({
-      shell: 'electron', recent: null,
+      shell: 'electron',
+      recent: null,
       emit: (event, payload) => event === 'job.done' && events.push(payload as (typeof events)[number]),
       revealFolder: async (path) => (opened.push(path), ''),
     });
@@ -203,7 +238,11 @@ describe('name template and progress', () => {
       await browser.dispatch('catalog.open', { path: catalogFile });
       await browser.dispatch('export.start', startArgs(join(dir.path, 'reveal-browser'), t()));
       await expect.poll(() => done.length, { timeout: 20_000 }).toBe(1);
-      expect(await browser.dispatch('export.reveal', {})).toMatchObject({ opened: false, path: join(dir.path, 'reveal-browser'), unsupported: /browser host cannot open folders/ });
+      expect(await browser.dispatch('export.reveal', {})).toMatchObject({
+        opened: false,
+        path: join(dir.path, 'reveal-browser'),
+        unsupported: /browser host cannot open folders/,
+      });
     } finally {
       await browser.close();
     }

@@ -25,7 +25,8 @@ beforeAll(async () => {
   const root = join(dir.path, 'mixed');
   for (const label of ['x', 'y']) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 5; i++) await (await syntheticImage(label.charCodeAt(0) * 10 + i, 40, 30)).jpeg().toFile(join(root, label, `${i}.jpg`));
+    for (let i = 0; i < 5; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 10 + i, 40, 30)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
   for (let i = 0; i < 4; i++) await (await syntheticImage(700 + i, 40, 30)).jpeg().toFile(join(root, `u${i}.jpg`));
   const bareRoot = join(dir.path, 'bare');
@@ -50,7 +51,12 @@ describe('planExport and unlabelled images', () => {
   it('writes them with target -1 when asked, and counts per chosen fold', () => {
     const plan = planExport(mixed, null, 1, { unlabelled: 'include' });
     expect(plan.records).toHaveLength(14);
-    expect(plan.records.filter((r) => r.target === -1).map((r) => r.relPath).sort()).toEqual(['u0.jpg', 'u1.jpg', 'u2.jpg', 'u3.jpg']);
+    expect(
+      plan.records
+        .filter((r) => r.target === -1)
+        .map((r) => r.relPath)
+        .sort(),
+    ).toEqual(['u0.jpg', 'u1.jpg', 'u2.jpg', 'u3.jpg']);
     expect(plan).toMatchObject({ labelling: 'mixed', unlabelled: 4, unlabelledLeftOut: 0 });
     const fold0 = planExport(mixed, [0], 1);
     const unlabelledIn0 = planExport(mixed, [0], 1, { unlabelled: 'include' }).unlabelled;
@@ -68,5 +74,4 @@ describe('planExport and unlabelled images', () => {
     expect(writtenFeatures(asked, 'none')).toEqual({ image: 'image', image_name: 'image_name', sha256: 'sha256' });
     expect(writtenFeatures(asked, 'mixed')).toEqual(asked);
   });
-
 });

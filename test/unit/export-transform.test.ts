@@ -6,7 +6,12 @@ import { resizeRgb, type ResizeKernel } from '../../src/main/core/export/resize-
 import { decodeJpegRgb, decodeRgbSharp } from '../../src/main/core/media.ts';
 
 const S = (over: Partial<TransformSettings> = {}): TransformSettings => ({
-  size: { width: 64, height: 64 }, mode: 'stretch', quality: 90, chroma: '420', passthrough: true, ...over,
+  size: { width: 64, height: 64 },
+  mode: 'stretch',
+  quality: 90,
+  chroma: '420',
+  passthrough: true,
+  ...over,
 });
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -58,13 +63,26 @@ describe('transformImage: sizes and modes', () => {
       const src = await bands(tall ? 100 : 300, tall ? 300 : 100, tall);
       const r = await rgbOf((await transformImage(src, S({ size: { width: 50, height: 50 }, mode: 'fill-crop', chroma: '444' }))).data);
       expect([r.width, r.height]).toEqual([50, 50]);
-      for (const [x, y] of [[0, 0], [49, 0], [25, 25], [0, 49], [49, 49]] as const) {
+      for (const [x, y] of [
+        [0, 0],
+        [49, 0],
+        [25, 25],
+        [0, 49],
+        [49, 49],
+      ] as const) {
         const [red, green, blue] = r.at(x, y);
         expect(green).toBeGreaterThan(200);
         expect(Math.max(red!, blue!)).toBeLessThan(60);
       }
     }
-    expect(placement(300, 100, { width: 50, height: 50 }, 'fill-crop')).toEqual({ scaledWidth: 150, scaledHeight: 50, x: 50, y: 0, width: 50, height: 50 });
+    expect(placement(300, 100, { width: 50, height: 50 }, 'fill-crop')).toEqual({
+      scaledWidth: 150,
+      scaledHeight: 50,
+      x: 50,
+      y: 0,
+      width: 50,
+      height: 50,
+    });
   });
 
   it('fit-pad puts black bars top and bottom of a wide image, left and right of a tall one', async () => {
@@ -73,9 +91,23 @@ describe('transformImage: sizes and modes', () => {
     const tall = await raw(white, 100, 200).png().toBuffer();
     const a = await rgbOf((await transformImage(wide, S({ size: { width: 100, height: 100 }, mode: 'fit-pad', chroma: '444' }))).data);
     const b = await rgbOf((await transformImage(tall, S({ size: { width: 100, height: 100 }, mode: 'fit-pad', chroma: '444' }))).data);
-    for (const [x, y] of [[50, 5], [50, 94], [5, 10]] as const) expect(Math.max(...a.at(x, y))).toBeLessThan(12);
-    for (const [x, y] of [[50, 50], [5, 30], [95, 70]] as const) expect(Math.min(...a.at(x, y))).toBeGreaterThan(243);
-    for (const [x, y] of [[5, 50], [94, 50]] as const) expect(Math.max(...b.at(x, y))).toBeLessThan(12);
+    for (const [x, y] of [
+      [50, 5],
+      [50, 94],
+      [5, 10],
+    ] as const)
+      expect(Math.max(...a.at(x, y))).toBeLessThan(12);
+    for (const [x, y] of [
+      [50, 50],
+      [5, 30],
+      [95, 70],
+    ] as const)
+      expect(Math.min(...a.at(x, y))).toBeGreaterThan(243);
+    for (const [x, y] of [
+      [5, 50],
+      [94, 50],
+    ] as const)
+      expect(Math.max(...b.at(x, y))).toBeLessThan(12);
     expect(Math.min(...b.at(50, 5))).toBeGreaterThan(243);
   });
 
@@ -164,7 +196,8 @@ describe('transformImage: formats and encoder settings', () => {
 
   it('honours the chroma setting and the quality', async () => {
     const src = await jpeg(300, 200);
-    const sub = async (chroma: '444' | '420') => (await sharp((await transformImage(src, S({ chroma }))).data).metadata()).chromaSubsampling;
+    const sub = async (chroma: '444' | '420') =>
+      (await sharp((await transformImage(src, S({ chroma }))).data).metadata()).chromaSubsampling;
     expect(await sub('444')).toBe('4:4:4');
     expect(await sub('420')).toBe('4:2:0');
     const size = async (quality: number) => (await transformImage(src, S({ quality, size: { width: 200, height: 200 } }))).data.length;
@@ -187,8 +220,15 @@ describe('transformImage: formats and encoder settings', () => {
 
 describe('resizeRgb', () => {
   it('WebAssembly and JS loops give identical bytes', () => {
-    const cases = [[250, 250, 256, 256, 0, 0, 256, 256], [240, 320, 256, 341, 0, 42, 256, 256], [800, 600, 341, 256, 42, 0, 256, 256],
-      [5, 3, 7, 9, 0, 0, 7, 9], [1, 1, 4, 3, 0, 0, 4, 3], [33, 17, 3, 2, 0, 0, 3, 2], [300, 256, 256, 256, 0, 0, 256, 256]];
+    const cases = [
+      [250, 250, 256, 256, 0, 0, 256, 256],
+      [240, 320, 256, 341, 0, 42, 256, 256],
+      [800, 600, 341, 256, 42, 0, 256, 256],
+      [5, 3, 7, 9, 0, 0, 7, 9],
+      [1, 1, 4, 3, 0, 0, 4, 3],
+      [33, 17, 3, 2, 0, 0, 3, 2],
+      [300, 256, 256, 256, 0, 0, 256, 256],
+    ];
     for (const kernel of ['area', 'linear', 'cubic', 'lanczos3'] as ResizeKernel[]) {
       for (const [w, h, sw, sh, x, y, ow, oh] of cases as [number, number, number, number, number, number, number, number][]) {
         const src = { data: new Uint8Array(w * h * 3).map((_, i) => (i * 7919 + (i >> 5) * 13) & 255), width: w, height: h };

@@ -23,7 +23,8 @@ afterAll(() => {
 beforeAll(async () => {
   for (const label of ['x', 'y']) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 20; i++) await (await syntheticImage(label.charCodeAt(0) * 100 + i, 128, 96)).jpeg({ quality: 85 }).toFile(join(root, label, `${i}.jpg`));
+    for (let i = 0; i < 20; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 100 + i, 128, 96)).jpeg({ quality: 85 }).toFile(join(root, label, `${i}.jpg`));
   }
   db = openCatalog(join(dir.path, 'c.winnow'), { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
@@ -31,9 +32,17 @@ beforeAll(async () => {
 }, 60_000);
 
 const settings = (outDir: string, over: Partial<ExportSettings> = {}): ExportSettings => ({
-  outDir, folds: null, maxRecordsPerShard: null, maxBytesPerShard: null, seed: 1,
+  outDir,
+  folds: null,
+  maxRecordsPerShard: null,
+  maxBytesPerShard: null,
+  seed: 1,
   transform: { size: { width: 128, height: 96 }, mode: 'stretch', quality: 90, chroma: '420', passthrough: true },
-  features: defaultFeatures(['sha256']), nameTemplate: DEFAULT_NAME_TEMPLATE, compression: 'none', overwrite: false, ...over,
+  features: defaultFeatures(['sha256']),
+  nameTemplate: DEFAULT_NAME_TEMPLATE,
+  compression: 'none',
+  overwrite: false,
+  ...over,
 });
 
 async function records(file: string): Promise<Map<string, ReturnType<typeof decodeExample>>> {
@@ -64,12 +73,19 @@ describe('runExport', () => {
     const report = await runExport(db, settings(out, { maxRecordsPerShard: 7, nameTemplate: 'f{fold}-p{part}-{count}.tfrec' }));
     const names = report.shards.map((s) => s.file);
     expect(names).toEqual(['f0-p0-7.tfrec', 'f0-p1-7.tfrec', 'f0-p2-6.tfrec', 'f1-p0-7.tfrec', 'f1-p1-7.tfrec', 'f1-p2-6.tfrec']);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tfrec')).sort()).toEqual([...names].sort());
+    expect(
+      readdirSync(out)
+        .filter((f) => f.endsWith('.tfrec'))
+        .sort(),
+    ).toEqual([...names].sort());
   });
 
   it('splits by size when asked, never exceeding the limit with more than one record', async () => {
     const out = join(dir.path, 'bytes');
-    const report = await runExport(db, settings(out, { maxBytesPerShard: 30_000, transform: { ...settings('').transform, passthrough: false } }));
+    const report = await runExport(
+      db,
+      settings(out, { maxBytesPerShard: 30_000, transform: { ...settings('').transform, passthrough: false } }),
+    );
     expect(report.shards.length).toBeGreaterThan(2);
     for (const s of report.shards) expect(s.records === 1 || s.bytes <= 30_000).toBe(true);
   });

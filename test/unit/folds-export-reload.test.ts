@@ -19,7 +19,8 @@ afterAll(() => dir.cleanup());
 beforeAll(async () => {
   for (const label of ['p', 'q']) {
     mkdirSync(join(root, label), { recursive: true });
-    for (let i = 0; i < 9; i++) await (await syntheticImage(label.charCodeAt(0) * 31 + i, 48, 36)).jpeg().toFile(join(root, label, `${i}.jpg`));
+    for (let i = 0; i < 9; i++)
+      await (await syntheticImage(label.charCodeAt(0) * 31 + i, 48, 36)).jpeg().toFile(join(root, label, `${i}.jpg`));
   }
   const db = openCatalog(catalog, { create: true });
   await runImport({ db, root, labels: { mode: 'folders' } });
@@ -40,7 +41,8 @@ describe('folds.load', () => {
   it('is null before folds exist, then returns the stored assignment as folds.compute reported it', async () => {
     expect(await withHost((h) => h.dispatch('folds.load', {}))).toBeNull();
     const { host, job } = testHost({ catalog });
-    const computed = (await job('folds.compute', { k: 3, seed: 9, stratify: true, groups: true }).finally(() => host.close())).report as FoldsResult;
+    const computed = (await job('folds.compute', { k: 3, seed: 9, stratify: true, groups: true }).finally(() => host.close()))
+      .report as FoldsResult;
     expect(computed.report.sizes).toEqual([6, 6, 6]);
     const loaded = (await withHost((h) => h.dispatch('folds.load', {}))) as FoldsResult;
     expect(loaded).toEqual(computed);
@@ -67,8 +69,17 @@ describe('folds.load', () => {
 
 describe('export.lastSettings', () => {
   const args: Methods['export.start']['args'] = {
-    outDir: join(dir.path, 'shards'), size: { width: 40, height: 30 }, mode: 'fit-pad', quality: 77, chroma: '444',
-    passthrough: false, features: ['label', 'sha256'], gzip: true, overwrite: false, nameTemplate: 'f{fold}-{count}.tfrec', unlabelled: 'include',
+    outDir: join(dir.path, 'shards'),
+    size: { width: 40, height: 30 },
+    mode: 'fit-pad',
+    quality: 77,
+    chroma: '444',
+    passthrough: false,
+    features: ['label', 'sha256'],
+    gzip: true,
+    overwrite: false,
+    nameTemplate: 'f{fold}-{count}.tfrec',
+    unlabelled: 'include',
   };
 
   it('is null until an export starts, then gives the form its settings back in a new host', async () => {
@@ -88,7 +99,14 @@ describe('export.lastSettings', () => {
   it('remembers keep-size exports and the default name template', async () => {
     const done: unknown[] = [];
     const host = new Host({ shell: 'browser', emit: (e, p) => e === 'job.done' && done.push(p), recent: null, catalog });
-    const keep = { ...args, outDir: join(dir.path, 'kept'), size: null, mode: 'none' as const, nameTemplate: undefined, unlabelled: undefined };
+    const keep = {
+      ...args,
+      outDir: join(dir.path, 'kept'),
+      size: null,
+      mode: 'none' as const,
+      nameTemplate: undefined,
+      unlabelled: undefined,
+    };
     try {
       await host.dispatch('export.start', keep);
       await expect.poll(() => done.length, { timeout: 20_000 }).toBe(1);
@@ -96,7 +114,11 @@ describe('export.lastSettings', () => {
       await host.close();
     }
     expect(await withHost((h) => h.dispatch('export.lastSettings', {}))).toMatchObject({
-      outDir: keep.outDir, size: null, mode: 'none', nameTemplate: 'train-{shard:02}-{count}.tfrec', unlabelled: 'skip',
+      outDir: keep.outDir,
+      size: null,
+      mode: 'none',
+      nameTemplate: 'train-{shard:02}-{count}.tfrec',
+      unlabelled: 'skip',
     });
   });
 });

@@ -25,7 +25,17 @@ describe('foldReport', () => {
   ];
 
   it('counts sizes, per-label rows (null first), deviations, split groups, empty folds and unassigned items', () => {
-    const rep = foldReport(items, assignment(3, [[1, 0], [2, 1], [3, 0], [4, 1], [5, 1], [6, 0]]));
+    const rep = foldReport(
+      items,
+      assignment(3, [
+        [1, 0],
+        [2, 1],
+        [3, 0],
+        [4, 1],
+        [5, 1],
+        [6, 0],
+      ]),
+    );
     expect(rep).toEqual({
       k: 3,
       sizes: [3, 3, 0],
@@ -48,8 +58,22 @@ describe('foldReport', () => {
 
 describe('leakageMatrix', () => {
   it('counts cross-fold pairs symmetrically with a zero diagonal, skipping unknown keys', () => {
-    const a = assignment(3, [[10, 0], [11, 0], [12, 1], [13, 2], [14, 2]]);
-    const pairs: [number, number][] = [[10, 11], [10, 12], [12, 10], [11, 13], [13, 14], [12, 14], [10, 99]];
+    const a = assignment(3, [
+      [10, 0],
+      [11, 0],
+      [12, 1],
+      [13, 2],
+      [14, 2],
+    ]);
+    const pairs: [number, number][] = [
+      [10, 11],
+      [10, 12],
+      [12, 10],
+      [11, 13],
+      [13, 14],
+      [12, 14],
+      [10, 99],
+    ];
     const m = leakageMatrix(pairs, a, 3);
     expect(m).toEqual([
       [0, 2, 1],

@@ -170,25 +170,51 @@ const toU8 = (v: Float64Array): Uint8Array => Uint8Array.from(v, (x) => Math.min
 // Deterministic images: uniform noise, noise rich in the clamped 0/255 values, smooth gradients, flat white.
 function image(seed: number, width: number, height: number): Uint8Array {
   let s = seed >>> 0 || 1;
-  const rnd = (): number => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const rnd = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const g = new Uint8Array(width * height);
   const kind = seed % 4;
   for (let i = 0; i < g.length; i++) {
     const r = rnd();
-    g[i] = kind === 0 ? r * 256 : kind === 1 ? (r < 0.3 ? 0 : r < 0.6 ? 255 : rnd() * 256) : kind === 2 ? ((i % width) * 7 + Math.floor(i / width) * 3 + r * 20) & 255 : 255;
+    g[i] =
+      kind === 0
+        ? r * 256
+        : kind === 1
+          ? r < 0.3
+            ? 0
+            : r < 0.6
+              ? 255
+              : rnd() * 256
+          : kind === 2
+            ? ((i % width) * 7 + Math.floor(i / width) * 3 + r * 20) & 255
+            : 255;
   }
   return g;
 }
 
 function sizes(): [number, number][] {
   let s = 12345;
-  const rnd = (): number => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-  const out: [number, number][] = [[1, 1], [1, 7], [7, 1], [15, 17], [16, 16], [17, 15], [97, 95], [250, 250], [251, 249], [255, 257], [2000, 1500], [1999, 1501], [5, 13000]];
+  const rnd = (): number => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const out: [number, number][] = [
+    [1, 1],
+    [1, 7],
+    [7, 1],
+    [15, 17],
+    [16, 16],
+    [17, 15],
+    [97, 95],
+    [250, 250],
+    [251, 249],
+    [255, 257],
+    [2000, 1500],
+    [1999, 1501],
+    [5, 13000],
+  ];
   while (out.length < 60) out.push([1 + Math.floor(rnd() ** 2 * 2000), 1 + Math.floor(rnd() ** 2 * 1500)]);
   return out;
 }
 
-const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
+const same = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
+  a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => Object.is(v, b[i]));
 
 describe('WebAssembly hashing kernels', () => {
   it('cuts the same cell edges as the Set-and-sort build', () => {
@@ -207,8 +233,18 @@ describe('WebAssembly hashing kernels', () => {
         expect(same(scan.blockhashSums, ref.bh), at).toBe(true);
         expect(same(scanGreyJs(grey, w, h, 96, 96, lut).cells.sums, ref.sums), at).toBe(true);
         const s = whashScale(w, h);
-        for (const [ow, oh, groups] of [[32, 32], [9, 8], [8, 8], [16, 16], [s, s, 8], [1 + (k % 40), 1 + (k % 23)]] as [number, number, number?][]) {
-          expect(same(resizeValues(scan.cells, w, h, ow, oh, groups), refResize(ref, w, h, ow, oh, groups)), `${at} -> ${ow}x${oh}/${groups}`).toBe(true);
+        for (const [ow, oh, groups] of [
+          [32, 32],
+          [9, 8],
+          [8, 8],
+          [16, 16],
+          [s, s, 8],
+          [1 + (k % 40), 1 + (k % 23)],
+        ] as [number, number, number?][]) {
+          expect(
+            same(resizeValues(scan.cells, w, h, ow, oh, groups), refResize(ref, w, h, ow, oh, groups)),
+            `${at} -> ${ow}x${oh}/${groups}`,
+          ).toBe(true);
         }
       }
     }
@@ -238,7 +274,9 @@ describe('WebAssembly hashing kernels', () => {
         whash: wHashFromBlockSums(blockMeans),
         blockhash: blockhashFromSums(ref.bh, w, h),
       });
-      expect(same(resizeFromCells(scanGrey(grey, w, h, 96, 96, LUT_FASTDCT).cells, w, h, 32, 32), toU8(refResize(ref, w, h, 32, 32)))).toBe(true);
+      expect(same(resizeFromCells(scanGrey(grey, w, h, 96, 96, LUT_FASTDCT).cells, w, h, 32, 32), toU8(refResize(ref, w, h, 32, 32)))).toBe(
+        true,
+      );
       expect(same(blockMeansFromCells(scanGrey(grey, w, h, 96, 96, LUT_FASTDCT).cells, w, h, s), blockMeans)).toBe(true);
     }
   });

@@ -88,7 +88,12 @@ describe('64-bit helpers', () => {
 describe('Pillow LANCZOS resize emulation', () => {
   it('keeps a constant image constant', () => {
     const src = new Uint8Array(123 * 77).fill(37);
-    for (const [w, h] of [[8, 8], [9, 8], [32, 32], [200, 150]] as const) {
+    for (const [w, h] of [
+      [8, 8],
+      [9, 8],
+      [32, 32],
+      [200, 150],
+    ] as const) {
       expect(new Set(resizeL(src, 123, 77, w, h))).toEqual(new Set([37]));
     }
   });
@@ -96,9 +101,9 @@ describe('Pillow LANCZOS resize emulation', () => {
   it('matches Pillow 9.4 byte for byte', () => {
     const { data, width, height } = img1();
     expect(Array.from(resizeL(data, width, height, 8, 8))).toEqual([
-      46, 78, 96, 126, 144, 172, 199, 201, 86, 111, 133, 159, 178, 210, 194, 127, 113, 135, 158, 185, 216, 210, 145, 44, 139,
-      166, 194, 210, 174, 95, 61, 55, 175, 205, 204, 150, 78, 34, 56, 91, 202, 212, 147, 71, 38, 67, 88, 114, 186, 118, 64, 51,
-      72, 101, 120, 148, 106, 44, 48, 84, 104, 131, 152, 179,
+      46, 78, 96, 126, 144, 172, 199, 201, 86, 111, 133, 159, 178, 210, 194, 127, 113, 135, 158, 185, 216, 210, 145, 44, 139, 166, 194, 210,
+      174, 95, 61, 55, 175, 205, 204, 150, 78, 34, 56, 91, 202, 212, 147, 71, 38, 67, 88, 114, 186, 118, 64, 51, 72, 101, 120, 148, 106, 44,
+      48, 84, 104, 131, 152, 179,
     ]);
     expect(Array.from(resizeL(data, width, height, 9, 8)).slice(0, 18)).toEqual([
       44, 75, 89, 115, 136, 153, 181, 202, 200, 84, 108, 124, 152, 166, 191, 212, 185, 122,
@@ -201,13 +206,21 @@ describe('mirrored pHash from the same DCT', () => {
 describe('colour blockhash', () => {
   it('equals imghash.hashRaw on RGB and RGBA pixels, transparent pixels counting as white', () => {
     const { data, width, height } = img2Rgb();
-    for (const [w, h] of [[width, height], [97, 61], [13, 9]] as const) {
+    for (const [w, h] of [
+      [width, height],
+      [97, 61],
+      [13, 9],
+    ] as const) {
       const rgb = new Uint8Array(w * h * 3);
       for (let y = 0; y < h; y++) rgb.set(data.subarray(y * width * 3, y * width * 3 + w * 3), y * w * 3);
       const opaque = withAlpha(rgb, w * h, () => false);
       const holes = withAlpha(rgb, w * h, (i) => i % 7 === 0 || i < w * 5);
-      expect(toHex16(blockhashFromSums(colourBlockhashSums(rgb, 3, w, h), w, h)), `${w}x${h}`).toBe(toHex16(blockhashRawImghash(opaque, w, h)));
-      expect(toHex16(blockhashFromSums(colourBlockhashSums(holes, 4, w, h), w, h)), `${w}x${h} alpha`).toBe(toHex16(blockhashRawImghash(holes, w, h)));
+      expect(toHex16(blockhashFromSums(colourBlockhashSums(rgb, 3, w, h), w, h)), `${w}x${h}`).toBe(
+        toHex16(blockhashRawImghash(opaque, w, h)),
+      );
+      expect(toHex16(blockhashFromSums(colourBlockhashSums(holes, 4, w, h), w, h)), `${w}x${h} alpha`).toBe(
+        toHex16(blockhashRawImghash(holes, w, h)),
+      );
     }
   });
 
@@ -220,8 +233,12 @@ describe('colour blockhash', () => {
     expect((await hashImage(jpeg, { blockhash: 'colour' })).hashes).toEqual(colour.hashes);
     expect(toHex16(colour.hashes.blockhash)).toBe(toHex16(blockhashRawImghash(decoded.data, width, height)));
     const rgba = withAlpha(data, width * height, (i) => i % 5 === 0);
-    const png = await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } }).png().toBuffer();
-    expect(toHex16((await hashImage(png, { blockhash: 'colour' })).hashes.blockhash)).toBe(toHex16(blockhashRawImghash(rgba, width, height)));
+    const png = await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } })
+      .png()
+      .toBuffer();
+    expect(toHex16((await hashImage(png, { blockhash: 'colour' })).hashes.blockhash)).toBe(
+      toHex16(blockhashRawImghash(rgba, width, height)),
+    );
     // 'luma': hashRaw on the luma the other hashes use (libjpeg-turbo's Y for a JPEG).
     const y = jpegTurbo.decompressSync(jpeg, { format: jpegTurbo.FORMAT_GRAY }).data;
     const luma = await hashImage(jpeg, { blockhash: 'luma' });

@@ -33,12 +33,16 @@ describe('Host write lock and jobs', () => {
       await expect(host.dispatch('catalog.open', { path: other })).rejects.toThrow(
         'Cannot open another catalog now: clusters are being computed; wait for it to finish or cancel it.',
       );
-      await expect(host.dispatch('folds.compute', { k: 5, seed: 1, stratify: true, groups: true })).rejects.toThrow(/^Cannot assign folds now: clusters are being computed/);
+      await expect(host.dispatch('folds.compute', { k: 5, seed: 1, stratify: true, groups: true })).rejects.toThrow(
+        /^Cannot assign folds now: clusters are being computed/,
+      );
       await expect(host.dispatch('dups.decide', { kind: 'accept-suggestions' })).rejects.toThrow(/^Cannot change decisions now/);
       const done = await clustering;
       expect(done.error).toBeUndefined();
       expect((done.report as { clusters: unknown[] }).clusters).toHaveLength(60_000 / 50);
-      expect(events.filter((e) => e.event === 'job.progress').map((e) => (e.payload as { progress: { phase: string } }).progress.phase)).toContain('compare');
+      expect(
+        events.filter((e) => e.event === 'job.progress').map((e) => (e.payload as { progress: { phase: string } }).progress.phase),
+      ).toContain('compare');
       // Free again: the other catalog opens now.
       expect(await host.dispatch('catalog.open', { path: other })).toMatchObject({ path: other, images: 0 });
     } finally {
@@ -80,9 +84,19 @@ describe('Host write lock and jobs', () => {
     const { host, job } = testHost({ catalog: join(tmp.path, 'planted.winnow') });
     try {
       const importing = job('import.start', { folder: data, labels: 'folders' });
-      await expect(host.dispatch('export.start', {
-        outDir: join(tmp.path, 'out'), size: null, mode: 'none', quality: 90, chroma: '420', passthrough: true, features: [], gzip: false, overwrite: false,
-      })).rejects.toThrow('Cannot start an export now: an import is running; wait for it to finish or cancel it.');
+      await expect(
+        host.dispatch('export.start', {
+          outDir: join(tmp.path, 'out'),
+          size: null,
+          mode: 'none',
+          quality: 90,
+          chroma: '420',
+          passthrough: true,
+          features: [],
+          gzip: false,
+          overwrite: false,
+        }),
+      ).rejects.toThrow('Cannot start an export now: an import is running; wait for it to finish or cancel it.');
       expect((await importing).report).toMatchObject({ added: 12 });
     } finally {
       await host.close();
@@ -100,7 +114,9 @@ describe('Host write lock and jobs', () => {
     });
     try {
       await expect(host.dispatch('images.list', { offset: 0, limit: 10 })).rejects.toThrow('No catalog is open: open or create one first.');
-      await expect(host.dispatch('dialog.open', { kind: 'folder' })).rejects.toThrow(/^Internal error — details in \/var\/log\/winnow-test\.log$/);
+      await expect(host.dispatch('dialog.open', { kind: 'folder' })).rejects.toThrow(
+        /^Internal error — details in \/var\/log\/winnow-test\.log$/,
+      );
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatch(/^dialog\.open: TypeError: Cannot read properties of undefined/);
       expect(logged[0]).toMatch(/host-jobs\.test\.ts/); // the stack, for whoever reads the log

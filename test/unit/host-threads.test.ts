@@ -39,7 +39,9 @@ describe('Host threads', () => {
       expect(run.clusters.length).toBe(Math.floor(N / 50));
       expect(sweep.histogram[1]).toBeGreaterThanOrEqual(N / 50);
       const maxLagMs = lag.max / 1e6;
-      console.log(`clustering ${N} rows in-process ${inProcessMs.toFixed(0)} ms; host thread's longest stall while threaded ${maxLagMs.toFixed(0)} ms`);
+      console.log(
+        `clustering ${N} rows in-process ${inProcessMs.toFixed(0)} ms; host thread's longest stall while threaded ${maxLagMs.toFixed(0)} ms`,
+      );
       // In-process the whole computation blocks; threaded, only reading the answer does. A guard
       // against gross regressions only (the figures are in the log line above and docs/benchmarks.md).
       expect(maxLagMs).toBeLessThan(Math.max(100, inProcessMs / 3));

@@ -44,7 +44,11 @@ describe('runImport on a folder with every format and every kind of bad input', 
     expect(byPath.get('cats/caf\ufffd.jpg')).toMatchObject({ status: 'active', format: 'jpeg' });
     expect(byPath.get(`cats/${'long'.repeat(62)}.jpg`)).toMatchObject({ status: 'active' });
     const c1 = byPath.get('cats/c1.jpg')!;
-    expect(c1.sha256).toBe(createHash('sha256').update(readFileSync(join(root, 'cats/c1.jpg'))).digest('hex'));
+    expect(c1.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(root, 'cats/c1.jpg')))
+        .digest('hex'),
+    );
     for (const h of [c1.ahash, c1.phash, c1.dhash, c1.whash, c1.blockhash]) expect(h).toMatch(/^[0-9a-f]{16}$/);
     expect(byPath.get('bad/truncated.jpg')).toMatchObject({ status: 'error', ahash: null });
     expect(byPath.get('bad/truncated.jpg')!.error).toMatch(EXPECTED_FAILURES['bad/truncated.jpg']!);
@@ -68,7 +72,9 @@ describe('re-import', () => {
     expect(features).toEqual(Array(6).fill({ bytes: 256, mirror: 1 }));
 
     // A row indexed before matching features existed (schema v1) is read again once.
-    db.prepare("UPDATE hashes SET thumb = NULL, phash_mirror = NULL, dhash_mirror = NULL WHERE image_id = (SELECT id FROM images WHERE rel_path = 'L1/img3.jpg')").run();
+    db.prepare(
+      "UPDATE hashes SET thumb = NULL, phash_mirror = NULL, dhash_mirror = NULL WHERE image_id = (SELECT id FROM images WHERE rel_path = 'L1/img3.jpg')",
+    ).run();
     expect(await runImport({ db, root, labels: { mode: 'folders' } })).toMatchObject({ unchanged: 5, changed: 1 });
 
     await writeJpeg(join(root, 'L0/img0.jpg'), 999); // new content
@@ -204,7 +210,9 @@ describe('blockhash mode', () => {
     const luma = listImages(lumaDb);
     expect(colour.map((r) => r.phash)).toEqual(luma.map((r) => r.phash));
     expect(colour.filter((r, i) => r.blockhash !== luma[i]!.blockhash).length).toBeGreaterThan(0);
-    await expect(runImport({ db: colourDb, root, labels: { mode: 'none' }, blockhash: 'luma' })).rejects.toThrow(/colour-based.*--blockhash luma/);
+    await expect(runImport({ db: colourDb, root, labels: { mode: 'none' }, blockhash: 'luma' })).rejects.toThrow(
+      /colour-based.*--blockhash luma/,
+    );
     // Without a choice a re-import keeps the catalog's mode (nothing changed here, nothing re-hashed).
     const again = await runImport({ db: colourDb, root, labels: { mode: 'none' } });
     expect(again).toMatchObject({ unchanged: 4, added: 0 });
@@ -222,7 +230,11 @@ describe('blockhash mode', () => {
     await writeJpeg(join(root, 'o3.jpg'), 90, 120, 90);
     expect(await runImport({ db, root, labels: { mode: 'none' }, workers: 1 })).toMatchObject({ added: 1, unchanged: 3 });
     expect(getSetting(db, 'hashing.blockhash')).toBe('luma');
-    expect(listImages(db).slice(0, 3).map((r) => r.blockhash)).toEqual(before);
+    expect(
+      listImages(db)
+        .slice(0, 3)
+        .map((r) => r.blockhash),
+    ).toEqual(before);
     await expect(runImport({ db, root, labels: { mode: 'none' }, blockhash: 'colour' })).rejects.toThrow(/luma-based/);
     db.close();
   });

@@ -82,7 +82,10 @@ describe('syncDecisions', () => {
     add.run(Buffer.from('x2'), 'x2', 'X', 'active'); // an exact copy of x1
     const y = Number(add.run(Buffer.from('y'), 'y', 'Y', 'active').lastInsertRowid);
     const gone = Number(add.run(Buffer.from('gone'), 'gone', 'X', 'missing').lastInsertRowid);
-    record(db, [{ op: 'exclude', ids: [x1, gone] }, { op: 'relabel', ids: [y], label: 'dog' }]);
+    record(db, [
+      { op: 'exclude', ids: [x1, gone] },
+      { op: 'relabel', ids: [y], label: 'dog' },
+    ]);
     syncDecisions(db);
     const rows = () =>
       db.prepare('SELECT rel_path AS p, status, (SELECT name FROM labels WHERE id = label_id) AS label FROM images ORDER BY p').all();
@@ -105,8 +108,11 @@ describe('syncDecisions', () => {
   it('records a decision and applies it in one transaction: a failure while applying leaves neither', () => {
     db.prepare("INSERT INTO sources(root, label_mode, added_at) VALUES ('/d', 'folders', 0)").run();
     const id = Number(
-      db.prepare("INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, status, indexed_at) VALUES (1, x'61', 'a', 1, 1, 'A', 'active', 0)").run()
-        .lastInsertRowid,
+      db
+        .prepare(
+          "INSERT INTO images(source_id, path_bytes, rel_path, size, mtime_ms, sha256, status, indexed_at) VALUES (1, x'61', 'a', 1, 1, 'A', 'active', 0)",
+        )
+        .run().lastInsertRowid,
     );
     // Any write to images fails from now on, as a crash between the two steps would leave it.
     db.exec("CREATE TRIGGER no_updates BEFORE UPDATE ON images BEGIN SELECT RAISE(ABORT, 'disk gone'); END");

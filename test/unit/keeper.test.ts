@@ -3,7 +3,15 @@ import { parseKeeperCriteria, suggestKeeper, type KeeperCandidate } from '../../
 
 let nextId = 1;
 const m = (sha256: string, over: Partial<KeeperCandidate> = {}): KeeperCandidate => ({
-  id: nextId++, sha256, label: 'cats', path: `${sha256}.jpg`, width: 100, height: 100, size: 1000, mtimeMs: Date.UTC(2024, 0, 1), ...over,
+  id: nextId++,
+  sha256,
+  label: 'cats',
+  path: `${sha256}.jpg`,
+  width: 100,
+  height: 100,
+  size: 1000,
+  mtimeMs: Date.UTC(2024, 0, 1),
+  ...over,
 });
 
 describe('suggestKeeper', () => {
@@ -25,14 +33,17 @@ describe('suggestKeeper', () => {
     const r = suggestKeeper(members, parseKeeperCriteria('oldest,resolution'));
     expect(r.keep.sha256).toBe('small-old');
     expect(r.reason).toMatch(/^oldest file/);
-    expect(suggestKeeper([m('a', { width: 10, height: 10, size: 500 }), m('b', { width: 10, height: 10, size: 100 })], ['quality']).reason)
-      .toBe('least compressed (5.00 vs 1.00 bytes per pixel)');
+    expect(
+      suggestKeeper([m('a', { width: 10, height: 10, size: 500 }), m('b', { width: 10, height: 10, size: 100 })], ['quality']).reason,
+    ).toBe('least compressed (5.00 vs 1.00 bytes per pixel)');
   });
   it('prefers a labelled image over a larger unlabelled copy', () => {
     const r = suggestKeeper([m('big', { label: null, width: 400, height: 300 }), m('small', { width: 200, height: 150 })]);
     expect([r.keep.sha256, r.reason]).toEqual(['small', 'labelled (“cats”; the other is unlabelled)']);
   });
   it('rejects unknown criteria with the list of known ones', () => {
-    expect(() => parseKeeperCriteria('resolution,beauty')).toThrow('Unknown keeper criterion "beauty"; choose from labelled, resolution, filesize, quality, oldest, path');
+    expect(() => parseKeeperCriteria('resolution,beauty')).toThrow(
+      'Unknown keeper criterion "beauty"; choose from labelled, resolution, filesize, quality, oldest, path',
+    );
   });
 });

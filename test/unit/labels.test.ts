@@ -45,11 +45,15 @@ describe('labels from folders', () => {
 
 describe('labels from a CSV', () => {
   it('matches Kaggle image_id rows by file name and reports unknown, missing and bad rows', () => {
-    const csv = file(
-      'train.csv',
-      'image_id,label\n1000.jpg,0\n1001.jpg,3\nghost.jpg,1\n,2\n1002.jpg\n1000.jpg,4\n1003,2\n',
+    const csv = file('train.csv', 'image_id,label\n1000.jpg,0\n1001.jpg,3\nghost.jpg,1\n,2\n1002.jpg\n1000.jpg,4\n1003,2\n');
+    const r = new LabelResolver(
+      { mode: 'csv', file: csv },
+      new Map([
+        ['0', 'CBB'],
+        ['3', 'CMD'],
+        ['2', 'CGM'],
+      ]),
     );
-    const r = new LabelResolver({ mode: 'csv', file: csv }, new Map([['0', 'CBB'], ['3', 'CMD'], ['2', 'CGM']]));
     expect(r.labelFor('train_images/1000.jpg')).toEqual({ name: 'CBB', code: 0 });
     expect(r.labelFor('1001.jpg')).toEqual({ name: 'CMD', code: 3 });
     expect(r.labelFor('x/1003.jpg')).toEqual({ name: 'CGM', code: 2 }); // id without extension

@@ -44,19 +44,38 @@ describe('app menu', () => {
     expect(byId(template, 'import')).toMatchObject({ label: 'Import folder…', accelerator: 'CmdOrCtrl+I' });
     expect(byId(template, 'open-records')).toMatchObject({ label: 'Open records…', accelerator: 'CmdOrCtrl+Shift+O' });
     const roles = items(template).map((x) => `${x.menu}:${x.item.role ?? ''}`);
-    expect(roles).toEqual(expect.arrayContaining(['File:quit', 'Edit:undo', 'Edit:redo', 'Edit:copy', 'Edit:paste', 'Edit:selectAll', 'View:zoomIn', 'View:zoomOut', 'View:resetZoom', 'View:togglefullscreen', 'Window:minimize']));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'File:quit',
+        'Edit:undo',
+        'Edit:redo',
+        'Edit:copy',
+        'Edit:paste',
+        'Edit:selectAll',
+        'View:zoomIn',
+        'View:zoomOut',
+        'View:resetZoom',
+        'View:togglefullscreen',
+        'Window:minimize',
+      ]),
+    );
     expect(items(template).find((x) => x.item.role === 'quit')!.item.accelerator).toBe('CmdOrCtrl+Q');
   });
 
   it('no two items share an accelerator, and none takes the keys the screens use', () => {
-    const accels = items(build({ dev: true, recent: [{ path: '/d/a.winnow', openedAt: 1 }] }).template).flatMap((x) => (x.item.accelerator ? [x.item.accelerator] : []));
+    const accels = items(build({ dev: true, recent: [{ path: '/d/a.winnow', openedAt: 1 }] }).template).flatMap((x) =>
+      x.item.accelerator ? [x.item.accelerator] : [],
+    );
     expect(new Set(accels).size).toBe(accels.length);
     for (const a of accels) expect(a).not.toMatch(/^(Alt\+[1-4]|[1-9nu]|Shift\+U)$/i);
     expect(Object.values(SHORTCUTS)).toEqual(expect.arrayContaining(accels.filter((a) => a !== 'CmdOrCtrl+Q')));
   });
 
   it('shows reload and DevTools only while developing', () => {
-    const roles = (dev: boolean) => items(build({ dev }).template).map((x) => x.item.role).filter(Boolean);
+    const roles = (dev: boolean) =>
+      items(build({ dev }).template)
+        .map((x) => x.item.role)
+        .filter(Boolean);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(false)).not.toContain('reload');
     expect(roles(true)).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));

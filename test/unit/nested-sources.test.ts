@@ -70,7 +70,11 @@ describe('importing a folder that contains an imported folder', () => {
 
     const outer = await runImport({ db, root: data, labels: { mode: 'folders' } });
     expect(outer).toMatchObject({
-      found: 7, added: 3, unchanged: 4, moved: 0, missing: 0,
+      found: 7,
+      added: 3,
+      unchanged: 4,
+      moved: 0,
+      missing: 0,
       merged: [{ kind: 'contained', from: 'plants/', files: 4, relabelled: 4, duplicates: 0 }],
     });
     const after = rowsByFile(db);
@@ -95,7 +99,11 @@ describe('importing a folder inside an imported folder', () => {
 
     const inner = await runImport({ db, root: plants, labels: { mode: 'folders' } });
     expect(inner).toMatchObject({
-      found: 4, added: 0, unchanged: 4, moved: 0, missing: 0,
+      found: 4,
+      added: 0,
+      unchanged: 4,
+      moved: 0,
+      missing: 0,
       merged: [{ kind: 'enclosing', from: `${data}/`, files: 4, relabelled: 4, duplicates: 0 }],
     });
     const after = rowsByFile(db);
@@ -126,7 +134,9 @@ describe('deeper nesting and old catalogs', () => {
     const before = rowsByFile(db);
     const report = await runImport({ db, root: plants, labels: { mode: 'folders' } });
     expect(report).toMatchObject({
-      found: 4, added: 0, unchanged: 4,
+      found: 4,
+      added: 0,
+      unchanged: 4,
       merged: [
         { kind: 'contained', from: 'rose/', files: 2, relabelled: 2, duplicates: 0 },
         { kind: 'enclosing', from: `${data}/`, files: 2, relabelled: 2, duplicates: 0 },

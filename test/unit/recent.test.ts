@@ -46,7 +46,10 @@ describe('RecentCatalogs', () => {
     const { dir, recent } = store();
     recent.add('/d/x.winnow', 10);
     expect(new RecentCatalogs(dir, { exists: () => true }).list()).toEqual([{ path: '/d/x.winnow', openedAt: 10 }]);
-    expect(JSON.parse(readFileSync(join(dir, RECENT_FILE), 'utf8'))).toEqual({ version: 1, catalogs: [{ path: '/d/x.winnow', openedAt: 10 }] });
+    expect(JSON.parse(readFileSync(join(dir, RECENT_FILE), 'utf8'))).toEqual({
+      version: 1,
+      catalogs: [{ path: '/d/x.winnow', openedAt: 10 }],
+    });
   });
 
   it('drops catalogs whose file is gone, using the real file system by default', () => {
@@ -82,9 +85,19 @@ describe('RecentCatalogs', () => {
   it('keeps only well-formed entries of a hand-edited file', () => {
     const { dir, recent } = store();
     mkdirSync(dir, { recursive: true });
-    const entries = [{ path: '/ok.winnow', openedAt: 5 }, { path: 'relative.winnow' }, { path: 42 }, null, { path: '/ok.winnow', openedAt: 1 }, { path: '/no-time.winnow' }];
+    const entries = [
+      { path: '/ok.winnow', openedAt: 5 },
+      { path: 'relative.winnow' },
+      { path: 42 },
+      null,
+      { path: '/ok.winnow', openedAt: 1 },
+      { path: '/no-time.winnow' },
+    ];
     writeFileSync(join(dir, RECENT_FILE), JSON.stringify({ catalogs: entries }));
-    expect(recent.list()).toEqual([{ path: '/ok.winnow', openedAt: 5 }, { path: '/no-time.winnow', openedAt: 0 }]);
+    expect(recent.list()).toEqual([
+      { path: '/ok.winnow', openedAt: 5 },
+      { path: '/no-time.winnow', openedAt: 0 },
+    ]);
   });
 
   it('never throws when the folder cannot be written, and tells listeners only about real changes', () => {

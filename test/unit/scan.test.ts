@@ -50,12 +50,7 @@ describe('walk', () => {
     writeFileSync(join(root, `${'n'.repeat(250)}.jpg`), 'long name');
 
     const { files, problems } = await walk(root);
-    expect(files.map((f) => f.rel.toString('latin1'))).toEqual([
-      'a/b/deep.jpg',
-      'caf\xe9.jpg',
-      `${'n'.repeat(250)}.jpg`,
-      'top.png',
-    ]);
+    expect(files.map((f) => f.rel.toString('latin1'))).toEqual(['a/b/deep.jpg', 'caf\xe9.jpg', `${'n'.repeat(250)}.jpg`, 'top.png']);
     expect(files[3]!.size).toBe(2);
     expect(problems.sort((p, q) => p.rel.localeCompare(q.rel))).toEqual([
       { rel: 'a/up', error: 'symlink loop: points to a folder already scanned; skipped' },

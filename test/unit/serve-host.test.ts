@@ -74,7 +74,12 @@ describe('winnow serve: Host and Origin', () => {
   });
 
   it('refuses other host names whatever the port (DNS rebinding)', async () => {
-    for (const host of [`evil.example:${server.port}`, 'evil.example:9000', 'localhost.evil.example:9000', `127.0.0.1.nip.io:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example:9000',
+      'localhost.evil.example:9000',
+      `127.0.0.1.nip.io:${server.port}`,
+    ]) {
       const page = await get(`/?token=${TOKEN}`, host);
       expect(page.status, host).toBe(403);
       expect(page.body).toMatch(/unexpected Host header/);

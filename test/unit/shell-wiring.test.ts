@@ -35,7 +35,12 @@ describe('contract argument validation', () => {
   });
 
   it('accepts well-formed calls and drops nothing it should keep', () => {
-    expect(validateArgs('images.list', { offset: 0, limit: 50, label: '', status: 'error' })).toEqual({ offset: 0, limit: 50, label: '', status: 'error' });
+    expect(validateArgs('images.list', { offset: 0, limit: 50, label: '', status: 'error' })).toEqual({
+      offset: 0,
+      limit: 50,
+      label: '',
+      status: 'error',
+    });
     expect(validateArgs('import.start', { folder: '/d', labels: { csv: '/d/t.csv', labelMap: '/d/m.json' } })).toEqual({
       folder: '/d',
       labels: { csv: '/d/t.csv', labelMap: '/d/m.json' },
@@ -105,12 +110,18 @@ describe('Electron wiring against a real host', () => {
   });
 
   it('runs an import as a job with progress and done events, then serves its thumbnails by id', async () => {
-    const reply = (await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'folders' })) as { ok: true; result: { jobId: string } };
+    const reply = (await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'folders' })) as {
+      ok: true;
+      result: { jobId: string };
+    };
     expect(reply.ok).toBe(true);
     await expect.poll(() => events.some((e) => e.event === 'job.done'), { timeout: 20_000 }).toBe(true);
     const done = events.find((e) => e.event === 'job.done')!.payload as Events['job.done'];
     expect(done).toMatchObject({ jobId: reply.result.jobId, report: { added: 2, failed: 0 } });
-    const page1 = (await invoke(page, 'images.list', { offset: 0, limit: 10, label: 'dogs' })) as { ok: true; result: { total: number; items: { id: number }[] } };
+    const page1 = (await invoke(page, 'images.list', { offset: 0, limit: 10, label: 'dogs' })) as {
+      ok: true;
+      result: { total: number; items: { id: number }[] };
+    };
     expect(page1.result.total).toBe(1);
 
     const id = page1.result.items[0]!.id;
@@ -128,15 +139,28 @@ describe('Electron wiring against a real host', () => {
 
   it('cancels a running import through job.cancel and says so in job.done', async () => {
     events.length = 0;
-    const reply = (await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })) as { ok: true; result: { jobId: string } };
-    expect(await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })).toEqual({ ok: false, error: 'Cannot start an import now: an import is running; wait for it to finish or cancel it.' });
+    const reply = (await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })) as {
+      ok: true;
+      result: { jobId: string };
+    };
+    expect(await invoke(page, 'import.start', { folder: join(tmp.path, 'photos'), labels: 'none' })).toEqual({
+      ok: false,
+      error: 'Cannot start an import now: an import is running; wait for it to finish or cancel it.',
+    });
     expect(await invoke(page, 'job.cancel', { jobId: reply.result.jobId })).toEqual({ ok: true, result: { cancelled: true } });
     await expect.poll(() => events.find((e) => e.event === 'job.done'), { timeout: 20_000 }).toBeDefined();
     expect(events.find((e) => e.event === 'job.done')!.payload).toMatchObject({ jobId: reply.result.jobId, report: { cancelled: true } });
     expect(await invoke(page, 'job.cancel', { jobId: reply.result.jobId })).toEqual({ ok: true, result: { cancelled: false } });
-    const missingFolder = (await invoke(page, 'import.start', { folder: join(tmp.path, 'nope'), labels: 'folders' })) as { ok: true; result: { jobId: string } };
+    const missingFolder = (await invoke(page, 'import.start', { folder: join(tmp.path, 'nope'), labels: 'folders' })) as {
+      ok: true;
+      result: { jobId: string };
+    };
     await expect.poll(() => events.filter((e) => e.event === 'job.done').length, { timeout: 20_000 }).toBe(2);
-    expect(events.filter((e) => e.event === 'job.done')[1]!.payload).toEqual({ jobId: missingFolder.result.jobId, kind: 'import', error: expect.stringMatching(/Cannot open folder/) });
+    expect(events.filter((e) => e.event === 'job.done')[1]!.payload).toEqual({
+      jobId: missingFolder.result.jobId,
+      kind: 'import',
+      error: expect.stringMatching(/Cannot open folder/),
+    });
   });
 
   it('forwards events to a live window only', () => {

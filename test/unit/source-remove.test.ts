@@ -25,13 +25,21 @@ describe('sources', () => {
     writeFileSync(join(base, 'train.csv'), 'image_id,label\nimg0.jpg,0\nimg1.jpg,1\nimg2.jpg,1\n');
     writeFileSync(join(base, 'map.json'), '{"0": "healthy", "1": "sick"}');
     const db = openCatalog(join(base, 'c.winnow'), { create: true });
-    await runImport({ db, root: join(base, 'kaggle'), labels: { mode: 'csv', file: join(base, 'train.csv') }, labelMapFile: join(base, 'map.json') });
+    await runImport({
+      db,
+      root: join(base, 'kaggle'),
+      labels: { mode: 'csv', file: join(base, 'train.csv') },
+      labelMapFile: join(base, 'map.json'),
+    });
     await runImport({ db, root: join(base, 'extra'), labels: { mode: 'folders' } });
     const sources = listSources(db);
     expect(sources).toEqual([
       expect.objectContaining({ root: join(base, 'extra'), labels: { mode: 'folders' }, labelMap: null, images: 1 }),
       expect.objectContaining({
-        root: join(base, 'kaggle'), labels: { mode: 'csv', file: join(base, 'train.csv') }, labelMap: join(base, 'map.json'), images: 3,
+        root: join(base, 'kaggle'),
+        labels: { mode: 'csv', file: join(base, 'train.csv') },
+        labelMap: join(base, 'map.json'),
+        images: 3,
       }),
     ]);
     expect(sources[1]!.lastImportAt).toBeGreaterThan(0);

@@ -8,9 +8,15 @@ describe('describeMerge', () => {
   it('says what happened to the files of a source inside the imported folder, by label mode', () => {
     expect(describeMerge(merge, 'folders')).toBe('516 files already in the catalog from plants/ were re-labelled from sub-folder names.');
     expect(describeMerge(merge, 'csv')).toBe('516 files already in the catalog from plants/ were re-labelled from the CSV.');
-    expect(describeMerge(merge, 'none')).toBe('516 files already in the catalog from plants/ were left without labels (this import reads none).');
-    expect(describeMerge({ ...merge, files: 1, relabelled: 1 }, 'folders')).toBe('1 file already in the catalog from plants/ was re-labelled from sub-folder names.');
-    expect(describeMerge({ ...merge, relabelled: 0 }, 'none')).toBe('516 files already in the catalog from plants/ now belong to this source; their labels did not change.');
+    expect(describeMerge(merge, 'none')).toBe(
+      '516 files already in the catalog from plants/ were left without labels (this import reads none).',
+    );
+    expect(describeMerge({ ...merge, files: 1, relabelled: 1 }, 'folders')).toBe(
+      '1 file already in the catalog from plants/ was re-labelled from sub-folder names.',
+    );
+    expect(describeMerge({ ...merge, relabelled: 0 }, 'none')).toBe(
+      '516 files already in the catalog from plants/ now belong to this source; their labels did not change.',
+    );
     expect(describeMerge({ ...merge, files: 1200, relabelled: 3 }, 'folders')).toBe(
       '1,200 files already in the catalog from plants/ now belong to this source; 3 of them were re-labelled from sub-folder names.',
     );

@@ -21,27 +21,52 @@ describe('Host sources methods', () => {
     writeFileSync(join(base, 'map.json'), '{"0": "healthy", "1": "sick"}');
 
     const done: Events['job.done'][] = [];
-    const host = new Host({ shell: 'browser', emit: (event, payload) => event === 'job.done' && done.push(payload as Events['job.done']), catalog: join(base, 'c.winnow'), recent: null });
+    const host = new Host({
+      shell: 'browser',
+      emit: (event, payload) => event === 'job.done' && done.push(payload as Events['job.done']),
+      catalog: join(base, 'c.winnow'),
+      recent: null,
+    });
     const finished = async (jobId: string): Promise<Events['job.done']> => {
       await expect.poll(() => done.find((d) => d.jobId === jobId), { timeout: 20_000 }).toBeDefined();
       return done.find((d) => d.jobId === jobId)!;
     };
     const summary = async (): Promise<CatalogSummary> => (await host.dispatch('catalog.summary', {})) as CatalogSummary;
     try {
-      const first = (await host.dispatch('import.start', { folder: kaggle, labels: { csv: join(base, 'train.csv'), labelMap: join(base, 'map.json') } })) as { jobId: string };
+      const first = (await host.dispatch('import.start', {
+        folder: kaggle,
+        labels: { csv: join(base, 'train.csv'), labelMap: join(base, 'map.json') },
+      })) as { jobId: string };
       expect((await finished(first.jobId)).error).toBeUndefined();
       const second = (await host.dispatch('import.start', { folder: join(base, 'extra'), labels: 'folders' })) as { jobId: string };
       await finished(second.jobId);
       const { sources, labels } = await summary();
       expect(sources).toEqual([
-        { id: expect.any(Number), root: join(base, 'extra'), labels: { mode: 'folders' }, labelMap: null, images: 1, lastImportAt: expect.any(Number) },
-        { id: expect.any(Number), root: kaggle, labels: { mode: 'csv', file: join(base, 'train.csv') }, labelMap: join(base, 'map.json'), images: 3, lastImportAt: expect.any(Number) },
+        {
+          id: expect.any(Number),
+          root: join(base, 'extra'),
+          labels: { mode: 'folders' },
+          labelMap: null,
+          images: 1,
+          lastImportAt: expect.any(Number),
+        },
+        {
+          id: expect.any(Number),
+          root: kaggle,
+          labels: { mode: 'csv', file: join(base, 'train.csv') },
+          labelMap: join(base, 'map.json'),
+          images: 3,
+          lastImportAt: expect.any(Number),
+        },
       ]);
       expect(labels.map((l) => l.name).sort()).toEqual(['cats', 'healthy', 'sick']);
 
       const rescan = (await host.dispatch('sources.rescan', { id: sources[1]!.id })) as { jobId: string };
       const report = await finished(rescan.jobId);
-      expect(report).toMatchObject({ kind: 'import', report: { root: kaggle, labelMode: 'csv', unchanged: 3, added: 0, merged: [], labelProblems: [] } });
+      expect(report).toMatchObject({
+        kind: 'import',
+        report: { root: kaggle, labelMode: 'csv', unchanged: 3, added: 0, merged: [], labelProblems: [] },
+      });
       // The map was applied again: names, not the CSV's numbers.
       expect((await summary()).labels.map((l) => l.name).sort()).toEqual(['cats', 'healthy', 'sick']);
 

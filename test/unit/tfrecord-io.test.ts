@@ -32,7 +32,10 @@ async function collect(file: string, opts: Parameters<typeof readRecords>[1] = {
 }
 
 async function errorOf(p: Promise<unknown>): Promise<TFRecordError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(TFRecordError);
   return err as TFRecordError;
 }

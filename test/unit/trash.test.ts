@@ -77,7 +77,10 @@ describe('trashImage (freedesktop.org trash)', () => {
     const name = Buffer.concat([Buffer.from('cats/caf'), Buffer.from([0xe9]), Buffer.from('.jpg')]);
     const id = addImage(name, Buffer.from('latin-1 name'));
     await trashImage(db, id, { env, now });
-    const info = readFileSync(Buffer.concat([Buffer.from(join(dir.path, 'xdg/Trash/info/caf')), Buffer.from([0xe9]), Buffer.from('.jpg.trashinfo')]), 'utf8');
+    const info = readFileSync(
+      Buffer.concat([Buffer.from(join(dir.path, 'xdg/Trash/info/caf')), Buffer.from([0xe9]), Buffer.from('.jpg.trashinfo')]),
+      'utf8',
+    );
     expect(info).toContain(`Path=${data}/cats/caf%E9.jpg\n`);
     expect(encodePath(Buffer.from('/a/é b'))).toBe('/a/%C3%A9%20b');
     expect(numbered(Buffer.from('.hidden'), 3).toString()).toBe('.hidden.3');

@@ -64,7 +64,8 @@ function histogram(catalog: string, max: number, json: boolean): number {
     if (json) printJson(rows);
     else {
       const lines = ['pHash distance   pairs   clusters at this threshold'];
-      for (const r of rows) lines.push(`${String(r.distance).padStart(14)} ${String(r.pairs).padStart(7)} ${String(r.clusters).padStart(10)}`);
+      for (const r of rows)
+        lines.push(`${String(r.distance).padStart(14)} ${String(r.pairs).padStart(7)} ${String(r.clusters).padStart(10)}`);
       printText(`${lines.join('\n')}\n`);
     }
     return 0;
@@ -88,8 +89,17 @@ export function toJson(run: ClusterRun): object {
     clusters: run.clusters.map((c) => ({
       id: c.id,
       members: c.members.map((m) => ({
-        id: m.id, path: m.path, sha256: m.sha256, label: m.label, distance: m.distance, status: m.status,
-        width: m.width, height: m.height, size: m.size, format: m.format, source: m.source,
+        id: m.id,
+        path: m.path,
+        sha256: m.sha256,
+        label: m.label,
+        distance: m.distance,
+        status: m.status,
+        width: m.width,
+        height: m.height,
+        size: m.size,
+        format: m.format,
+        source: m.source,
       })),
       // The suggested keeper's content hash (what this field always held), its catalog id and path.
       suggested: c.members.find((m) => m.id === c.suggested)!.sha256,
@@ -117,7 +127,8 @@ export function formatRun(run: ClusterRun): string {
 
 function formatCluster(c: Cluster): string[] {
   const labels = [...new Set(c.members.map((m) => (m.label === null ? '(none)' : visible(m.label))))];
-  const head = `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
+  const head =
+    `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
     `${c.notDuplicates ? '  [not duplicates]' : c.resolved ? '  [resolved]' : ''}  keep ${visible(c.suggestedPath)}: ${c.reason}`;
   const width = Math.max(...c.members.map((m) => visible(m.path).length));
   return [

@@ -30,11 +30,24 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse(
     argv,
     {
-      catalog: { type: 'string' }, out: { type: 'string' }, size: { type: 'string' }, resize: { type: 'string' },
-      quality: { type: 'string' }, chroma: { type: 'string' }, 'no-passthrough': { type: 'boolean' },
-      folds: { type: 'string' }, 'max-records': { type: 'string' }, 'max-mb': { type: 'string' }, seed: { type: 'string' },
-      features: { type: 'string' }, name: { type: 'string' }, gzip: { type: 'boolean' }, zlib: { type: 'boolean' },
-      overwrite: { type: 'boolean' }, unlabelled: { type: 'string' }, json: { type: 'boolean' },
+      catalog: { type: 'string' },
+      out: { type: 'string' },
+      size: { type: 'string' },
+      resize: { type: 'string' },
+      quality: { type: 'string' },
+      chroma: { type: 'string' },
+      'no-passthrough': { type: 'boolean' },
+      folds: { type: 'string' },
+      'max-records': { type: 'string' },
+      'max-mb': { type: 'string' },
+      seed: { type: 'string' },
+      features: { type: 'string' },
+      name: { type: 'string' },
+      gzip: { type: 'boolean' },
+      zlib: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+      unlabelled: { type: 'string' },
+      json: { type: 'boolean' },
     },
     0,
   );
@@ -107,11 +120,17 @@ function formatReport(r: ExportReport): string {
   const lines = [
     ...r.recovered,
     `${r.cancelled ? 'Cancelled: nothing was left in' : 'Exported to'} ${r.outDir}`,
-    ...(r.cancelled ? [] : r.shards.map((s) => `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`)),
+    ...(r.cancelled
+      ? []
+      : r.shards.map(
+          (s) =>
+            `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`,
+        )),
     `  ${r.records} records (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,
   ];
   if (r.unlabelled) lines.push(`  ${plural(r.unlabelled, 'unlabelled image')} written with target -1`);
-  if (r.unlabelledLeftOut) lines.push(`  ${plural(r.unlabelledLeftOut, 'unlabelled image')} left out (--unlabelled include writes them with target -1)`);
+  if (r.unlabelledLeftOut)
+    lines.push(`  ${plural(r.unlabelledLeftOut, 'unlabelled image')} left out (--unlabelled include writes them with target -1)`);
   if (r.labelling === 'none') lines.push(`  ${testSetNote(r.features)}`);
   if (r.failures.length) lines.push(`Skipped (${r.failures.length}):`, ...r.failures.map((f) => `  ${visible(f.path)}: ${f.error}`));
   if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
@@ -119,4 +138,3 @@ function formatReport(r: ExportReport): string {
 }
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
-

@@ -36,7 +36,10 @@ export async function foldsCommand(argv: string[]): Promise<number> {
   const db = openForCli(resolve(catalog));
   try {
     const result = computeFolds(db, {
-      k, seed, stratify: !values['no-stratify'], groups: !values['no-groups'],
+      k,
+      seed,
+      stratify: !values['no-stratify'],
+      groups: !values['no-groups'],
       groupCsv: values['groups-csv'] ? resolve(values['groups-csv'] as string) : undefined,
     });
     if (values.csv) {
@@ -61,13 +64,23 @@ function formatFolds(r: FoldResult): string {
     head.join(''),
   ];
   for (const l of report.perLabel) {
-    lines.push([(l.label === null ? '(none)' : visible(l.label)).slice(0, 15).padEnd(16), ...l.counts.map((c) => String(c).padStart(8)),
-      l.ideal.toFixed(1).padStart(8), l.maxDeviation.toFixed(1).padStart(9)].join(''));
+    lines.push(
+      [
+        (l.label === null ? '(none)' : visible(l.label)).slice(0, 15).padEnd(16),
+        ...l.counts.map((c) => String(c).padStart(8)),
+        l.ideal.toFixed(1).padStart(8),
+        l.maxDeviation.toFixed(1).padStart(9),
+      ].join(''),
+    );
   }
-  lines.push([
-    'total'.padEnd(16), ...report.sizes.map((c) => String(c).padStart(8)), (r.images / params.k).toFixed(1).padStart(8),
-    report.maxSizeDeviation.toFixed(1).padStart(9),
-  ].join(''));
+  lines.push(
+    [
+      'total'.padEnd(16),
+      ...report.sizes.map((c) => String(c).padStart(8)),
+      (r.images / params.k).toFixed(1).padStart(8),
+      report.maxSizeDeviation.toFixed(1).padStart(9),
+    ].join(''),
+  );
   if (report.emptyFolds.length) lines.push(`Empty folds: ${report.emptyFolds.join(', ')} (fewer groups than folds)`);
   lines.push('', `Leakage: ${r.leakedPairs} near-duplicate pair(s) split across folds${r.leakedPairs ? '' : ' (none)'}`);
   if (r.leakedPairs) {

@@ -70,7 +70,16 @@ export async function indexCommand(argv: string[]): Promise<number> {
   try {
     const report = await withCancel('results so far are kept', (signal, onProgress) =>
       runImport(
-        { db, root: dir, labels, labelMapFile: labelMap ? resolve(labelMap) : undefined, maxPixels, workers, rehash: Boolean(values.rehash), ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}) },
+        {
+          db,
+          root: dir,
+          labels,
+          labelMapFile: labelMap ? resolve(labelMap) : undefined,
+          maxPixels,
+          workers,
+          rehash: Boolean(values.rehash),
+          ...(blockhash ? { blockhash: blockhash as BlockhashMode } : {}),
+        },
         { signal, onProgress },
       ),
     );
@@ -91,12 +100,20 @@ export async function indexCommand(argv: string[]): Promise<number> {
 function formatReport(r: ImportReport, catalog: string): string {
   const lines = [`${r.cancelled ? 'Cancelled import of' : 'Indexed'} ${r.root} into ${catalog}`];
   const counts: [string, number][] = [
-    ['files found', r.found], ['added', r.added], ['changed', r.changed], ['unchanged', r.unchanged],
-    ['moved', r.moved], ['missing', r.missing], ['failed', r.failed], ['not images', r.skipped],
+    ['files found', r.found],
+    ['added', r.added],
+    ['changed', r.changed],
+    ['unchanged', r.unchanged],
+    ['moved', r.moved],
+    ['missing', r.missing],
+    ['failed', r.failed],
+    ['not images', r.skipped],
   ];
   for (const [name, n] of counts) lines.push(`  ${name.padEnd(12)}${String(n).padStart(8)}`);
   const read = Math.round(r.hashedPerSec * r.seconds);
-  lines.push(`  ${r.seconds.toFixed(2)} s, ${read ? `${read} files read (${Math.round(r.hashedPerSec)} per second)` : 'no file needed reading'}`);
+  lines.push(
+    `  ${r.seconds.toFixed(2)} s, ${read ? `${read} files read (${Math.round(r.hashedPerSec)} per second)` : 'no file needed reading'}`,
+  );
   for (const m of r.merged) lines.push(`  ${describeMerge(m, r.labelMode)}`);
   if (r.clusters !== undefined) lines.push(`  near-duplicate clusters updated: ${r.clusters} (review with \`winnow dups\`)`);
   if (r.failures.length) {

@@ -12,7 +12,20 @@ export const LIST_USAGE = `winnow list --catalog FILE --csv|--json
   running it as a formula; control characters in names are printed as escapes (\\x1b). --json is exact.`;
 
 const COLUMNS: (keyof ImageListRow)[] = [
-  'path', 'label', 'status', 'width', 'height', 'format', 'sha256', 'ahash', 'phash', 'dhash', 'whash', 'blockhash', 'error', 'source',
+  'path',
+  'label',
+  'status',
+  'width',
+  'height',
+  'format',
+  'sha256',
+  'ahash',
+  'phash',
+  'dhash',
+  'whash',
+  'blockhash',
+  'error',
+  'source',
 ];
 
 export async function listCommand(argv: string[]): Promise<number> {

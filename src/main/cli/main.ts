@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   if (major < MIN_NODE_MAJOR) {
     process.stderr.write(
       `Winnow needs Node.js ${MIN_NODE_MAJOR} or newer; this is Node ${process.versions.node}. ` +
-        'From a checkout, run ./bin/winnow (it uses the project\'s own Node 22 after `npm install`).\n',
+        "From a checkout, run ./bin/winnow (it uses the project's own Node 22 after `npm install`).\n",
     );
     return 1;
   }

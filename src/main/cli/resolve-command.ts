@@ -48,7 +48,8 @@ export async function resolveCommand(argv: string[]): Promise<number> {
     const relabel = list('relabel');
     if (relabel.length && !values.label) throw new UsageError('--relabel needs --label NAME');
     for (const n of relabel) requests.push({ kind: 'relabel', cluster: byNumber(run, n).id, label: values.label as string });
-    if (requests.length === 0) throw new UsageError('Say what to decide: --accept-suggestions, --keep, --not-duplicates, --exclude-all or --relabel');
+    if (requests.length === 0)
+      throw new UsageError('Say what to decide: --accept-suggestions, --keep, --not-duplicates, --exclude-all or --relabel');
 
     const done = decide(db, run, requests, '--include-mixed to accept them too');
     const tail = done.changed
@@ -75,7 +76,9 @@ function memberByReference(run: ClusterRun, ref: string): { cluster: number; mem
   if (hits.length === 0) throw new UsageError(`${ref} is not a member of any cluster of the last dups run`);
   const byPath = hits.filter((h) => h.m.path === ref);
   if (byPath.length > 1) {
-    throw new UsageError(`${ref} names ${byPath.length} files (in ${[...new Set(byPath.map((h) => h.m.source))].join(', ')}); Winnow cannot tell which to keep`);
+    throw new UsageError(
+      `${ref} names ${byPath.length} files (in ${[...new Set(byPath.map((h) => h.m.source))].join(', ')}); Winnow cannot tell which to keep`,
+    );
   }
   const [hit] = byPath.length ? byPath : hits;
   if (byPath.length === 0 && hits.length > 1) {

@@ -37,7 +37,9 @@ export async function sourcesCommand(argv: string[]): Promise<number> {
     else {
       const images = `${removed.images} ${removed.images === 1 ? 'image' : 'images'}`;
       const clusters = removed.clusters === null ? '' : `\nNear-duplicate clusters updated: ${removed.clusters}.`;
-      printText(`Removed source ${visible(removed.root.replace(/\/$/, ''))}/ and its ${images} from the catalog; no file was touched.${clusters}\n`);
+      printText(
+        `Removed source ${visible(removed.root.replace(/\/$/, ''))}/ and its ${images} from the catalog; no file was touched.${clusters}\n`,
+      );
     }
     return 0;
   } finally {
@@ -63,7 +65,13 @@ function findByPathOrId(db: Database.Database, target: string): SourceInfo {
 
 function formatSources(sources: SourceInfo[]): string {
   if (sources.length === 0) return 'No sources: this catalog has no imported folder yet.\n';
-  const rows = sources.map((s) => [String(s.id), String(s.images), visible(describeLabels(s.labels, s.labelMap)), when(s.lastImportAt), `${visible(s.root.replace(/\/$/, ''))}/`]);
+  const rows = sources.map((s) => [
+    String(s.id),
+    String(s.images),
+    visible(describeLabels(s.labels, s.labelMap)),
+    when(s.lastImportAt),
+    `${visible(s.root.replace(/\/$/, ''))}/`,
+  ]);
   const header = ['ID', 'IMAGES', 'LABELS', 'LAST IMPORT', 'FOLDER'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string =>

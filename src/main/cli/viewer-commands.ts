@@ -39,10 +39,15 @@ export async function verifyCommand(argv: string[]): Promise<number> {
 }
 
 function formatInspection(r: Inspection): string {
-  const lines = [`${r.file}: ${r.records} records${r.compression !== 'none' ? ` (${r.compression})` : ''}, CRCs ${r.errors.length ? 'DAMAGED' : 'ok'}`, 'Features:'];
+  const lines = [
+    `${r.file}: ${r.records} records${r.compression !== 'none' ? ` (${r.compression})` : ''}, CRCs ${r.errors.length ? 'DAMAGED' : 'ok'}`,
+    'Features:',
+  ];
   for (const f of r.schema.features) {
     const fixed = f.present === r.records && f.minValues === f.maxValues;
-    lines.push(`  ${visible(f.name).padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${f.present} records)`}`);
+    lines.push(
+      `  ${visible(f.name).padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${f.present} records)`}`,
+    );
   }
   if (r.labelHistogram) {
     lines.push(`Histogram of ${r.labelHistogram.feature}:`);
@@ -50,7 +55,10 @@ function formatInspection(r: Inspection): string {
   }
   if (r.record) {
     lines.push(`Record ${r.record.index} (byte ${r.record.offset}):`);
-    for (const f of r.record.features) lines.push(`  ${visible(f.name).padEnd(20)} ${f.values.map((v) => visible(String(v))).join(', ')}${f.count > f.values.length ? ` … (${f.count} values)` : ''}`);
+    for (const f of r.record.features)
+      lines.push(
+        `  ${visible(f.name).padEnd(20)} ${f.values.map((v) => visible(String(v))).join(', ')}${f.count > f.values.length ? ` … (${f.count} values)` : ''}`,
+      );
   }
   for (const e of r.errors) lines.push(`Problem: ${e}`);
   return `${lines.join('\n')}\n`;

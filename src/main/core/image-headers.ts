@@ -40,7 +40,13 @@ export function jpegFrame(buf: Uint8Array): JpegFrame | null {
     if (len < 2) return null;
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
       if (p + 9 >= buf.length) return null;
-      return { precision: buf[p + 4]!, height: (buf[p + 5]! << 8) | buf[p + 6]!, width: (buf[p + 7]! << 8) | buf[p + 8]!, channels: buf[p + 9]!, marker: m };
+      return {
+        precision: buf[p + 4]!,
+        height: (buf[p + 5]! << 8) | buf[p + 6]!,
+        width: (buf[p + 7]! << 8) | buf[p + 8]!,
+        channels: buf[p + 9]!,
+        marker: m,
+      };
     }
     p += 2 + len;
   }

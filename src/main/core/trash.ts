@@ -59,7 +59,9 @@ export async function trashImage(db: Database.Database, id: number, opts: TrashO
     .get(id) as Row | undefined;
   if (!row) throw new TrashError(`No image ${id} in this catalog: nothing was moved.`);
   if (row.status !== 'excluded') {
-    throw new TrashError(`${row.relPath} is ${row.status}: only excluded images can be moved to the trash (keep another member of its cluster first).`);
+    throw new TrashError(
+      `${row.relPath} is ${row.status}: only excluded images can be moved to the trash (keep another member of its cluster first).`,
+    );
   }
   // The path comes from the catalog's own columns only, byte for byte as the file system named it.
   const file = absolutePath(row.root, row.pathBytes);

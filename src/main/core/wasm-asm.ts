@@ -96,19 +96,40 @@ export const when = (cond: Code, body: Code): Code => [...cond, 0x04, 0x40, ...b
 
 /** do { body; i += step } while (i <u end): for ranges known to be non-empty. */
 export const doWhile = (i: number, step: Code, end: Code, body: Code): Code => [
-  0x03, 0x40,
+  0x03,
+  0x40,
   ...body,
-  ...get(i), ...step, I32_ADD, ...tee(i), ...end, I32_LT_U, 0x0d, 0,
+  ...get(i),
+  ...step,
+  I32_ADD,
+  ...tee(i),
+  ...end,
+  I32_LT_U,
+  0x0d,
+  0,
   END,
 ];
 
 /** while (i <u end) { body; i += step } */
 export const whileLt = (i: number, step: Code, end: Code, body: Code): Code => [
-  0x02, 0x40, 0x03, 0x40,
-  ...get(i), ...end, 0x4f /* ge_u */, 0x0d, 1,
+  0x02,
+  0x40,
+  0x03,
+  0x40,
+  ...get(i),
+  ...end,
+  0x4f /* ge_u */,
+  0x0d,
+  1,
   ...body,
-  ...get(i), ...step, I32_ADD, ...set(i), 0x0c, 0,
-  END, END,
+  ...get(i),
+  ...step,
+  I32_ADD,
+  ...set(i),
+  0x0c,
+  0,
+  END,
+  END,
 ];
 
 export interface WasmFunc {
@@ -133,7 +154,14 @@ export function buildModule(funcs: WasmFunc[]): Uint8Array {
     return [...uleb(b.length), ...b];
   });
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(funcs.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec(f.results.map((t) => [t]))]))),
     ...section(2, vec([[...name('env'), ...name('memory'), 0x02, 0x00, 0x01]])),
     ...section(3, vec(funcs.map((_, i) => uleb(i)))),
@@ -168,7 +196,8 @@ export const newMemory = (pages: number): WasmMemory => new wasm.Memory({ initia
 export const compile = (bytes: Uint8Array): object => new wasm.Module(bytes);
 
 /** The exports of `module` instantiated on `memory`. */
-export const instanceOn = (module: object, memory: WasmMemory): Record<string, unknown> => new wasm.Instance(module, { env: { memory } }).exports;
+export const instanceOn = (module: object, memory: WasmMemory): Record<string, unknown> =>
+  new wasm.Instance(module, { env: { memory } }).exports;
 
 /** Grows `memory` to hold at least `bytes`. */
 export function ensureBytes(memory: WasmMemory, bytes: number): void {

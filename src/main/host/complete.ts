@@ -34,7 +34,11 @@ export async function completePath(prefix: string, kind: 'dir' | 'any' = 'any'):
     if (!e.name.startsWith(partial)) continue;
     if (e.name.startsWith('.') && !partial.startsWith('.')) continue;
     let isDir = e.isDirectory();
-    if (e.isSymbolicLink()) isDir = await stat(join(dir, e.name)).then((s) => s.isDirectory(), () => false);
+    if (e.isSymbolicLink())
+      isDir = await stat(join(dir, e.name)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
     if (kind === 'dir' && !isDir) continue;
     const full = join(dir, e.name);
     out.push({ path: isDir ? `${full}/` : full, dir: isDir });

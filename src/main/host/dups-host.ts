@@ -14,7 +14,10 @@ export class DupsHost {
   get(catalog: Catalog): DupsService {
     if (this.serviceFor !== catalog || this.service === null) {
       // The search threads stay warm across calls (~40 ms to start) and catalogs.
-      this.service = new DupsService(catalog.db, threadedDupsCompute(catalog.path, () => (this.pool ??= new SearchPool())));
+      this.service = new DupsService(
+        catalog.db,
+        threadedDupsCompute(catalog.path, () => (this.pool ??= new SearchPool())),
+      );
       this.serviceFor = catalog;
     }
     return this.service;

@@ -20,8 +20,16 @@ interface Snapshot extends ReviewSnapshot {
 }
 
 const toMember = (m: ClusterMember, now: { status: DupMember['status']; label: string | null } | undefined): DupMember => ({
-  id: m.id, path: m.path, sha256: m.sha256, label: now ? now.label : m.label, status: now?.status ?? 'missing', width: m.width,
-  height: m.height, size: m.size, format: m.format, distance: m.distance,
+  id: m.id,
+  path: m.path,
+  sha256: m.sha256,
+  label: now ? now.label : m.label,
+  status: now?.status ?? 'missing',
+  width: m.width,
+  height: m.height,
+  size: m.size,
+  format: m.format,
+  distance: m.distance,
 });
 
 /** How the screen includes mixed-label clusters, for the sentence saying some were left. */
@@ -132,7 +140,11 @@ export class DupsService {
       if (st.mixedLabels) mixed++;
     }
     const counts: DupCounts = {
-      ...emptyCounts(this.db, s), clusters: run.clusters.length, resolved, remaining: run.clusters.length - resolved, mixedLabels: mixed,
+      ...emptyCounts(this.db, s),
+      clusters: run.clusters.length,
+      resolved,
+      remaining: run.clusters.length - resolved,
+      mixedLabels: mixed,
     };
     this.snapshot = { ...review, counts };
     return this.snapshot;
@@ -148,9 +160,22 @@ export class DupsService {
     const clusters: DupPatch['clusters'] = [];
     for (const [id, st] of after.clusters) {
       const was = before.clusters.get(id);
-      const same = was && was.resolved === st.resolved && was.notDuplicates === st.notDuplicates && was.mixedLabels === st.mixedLabels &&
-        was.suggested === st.suggested && was.reason === st.reason;
-      if (!same) clusters.push({ id, resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels, suggested: st.suggested, reason: st.reason });
+      const same =
+        was &&
+        was.resolved === st.resolved &&
+        was.notDuplicates === st.notDuplicates &&
+        was.mixedLabels === st.mixedLabels &&
+        was.suggested === st.suggested &&
+        was.reason === st.reason;
+      if (!same)
+        clusters.push({
+          id,
+          resolved: st.resolved,
+          notDuplicates: st.notDuplicates,
+          mixedLabels: st.mixedLabels,
+          suggested: st.suggested,
+          reason: st.reason,
+        });
     }
     return { counts: after.counts, members, clusters };
   }
@@ -162,7 +187,11 @@ export class DupsService {
       return {
         id: c.id,
         members: c.members.map((m) => toMember(m, s.members.get(m.id))),
-        suggested: st.suggested, reason: st.reason, resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels,
+        suggested: st.suggested,
+        reason: st.reason,
+        resolved: st.resolved,
+        notDuplicates: st.notDuplicates,
+        mixedLabels: st.mixedLabels,
       };
     });
     return { rule: run.rule, images: run.images, needReindex: run.needReindex, clusters, counts: s.counts };
@@ -188,5 +217,13 @@ function request(args: Methods['dups.decide']['args']): DecisionRequest {
 }
 
 function emptyCounts(db: Database.Database, s: DecisionState): DupCounts {
-  return { clusters: 0, resolved: 0, remaining: 0, mixedLabels: 0, excluded: excludedCount(db), undoable: s.undoable, redoable: s.redoable };
+  return {
+    clusters: 0,
+    resolved: 0,
+    remaining: 0,
+    mixedLabels: 0,
+    excluded: excludedCount(db),
+    undoable: s.undoable,
+    redoable: s.redoable,
+  };
 }

@@ -55,7 +55,11 @@ const mean = (v: number[]): number => (v.length === 0 ? 0 : v.reduce((a, b) => a
  * Shards as the export cuts them: one per fold, split further after `maxRecords` records or before a
  * record would pass `maxBytes` (projected with the mean record size).
  */
-export function projectShards(perFold: Iterable<number>, recordBytes: number, limits: { maxRecords: number | null; maxBytes: number | null } = { maxRecords: null, maxBytes: null }): number {
+export function projectShards(
+  perFold: Iterable<number>,
+  recordBytes: number,
+  limits: { maxRecords: number | null; maxBytes: number | null } = { maxRecords: null, maxBytes: null },
+): number {
   let shards = 0;
   for (const n of perFold) {
     if (n === 0) continue;
@@ -66,7 +70,12 @@ export function projectShards(perFold: Iterable<number>, recordBytes: number, li
   return shards;
 }
 
-export async function estimateExport(db: Database.Database, args: Methods['export.estimate']['args'], run: RunTasks, superseded?: () => boolean): Promise<ExportEstimate> {
+export async function estimateExport(
+  db: Database.Database,
+  args: Methods['export.estimate']['args'],
+  run: RunTasks,
+  superseded?: () => boolean,
+): Promise<ExportEstimate> {
   const started = performance.now();
   const transform = transformSettings(args);
   const plan = exportPlan(db, args);
@@ -85,7 +94,10 @@ export async function estimateExport(db: Database.Database, args: Methods['expor
   if (toEncode.length < Math.min(MIN_REENCODED, reencoded.length)) {
     toEncode = draw(reencoded.length, Math.min(k, reencoded.length), SAMPLE_SEED + 1).map((i) => reencoded[i]!);
   }
-  const results = await run(toEncode.map((r) => ({ path: r.absPath, sha256: r.sha256, settings: transform })), superseded);
+  const results = await run(
+    toEncode.map((r) => ({ path: r.absPath, sha256: r.sha256, settings: transform })),
+    superseded,
+  );
   if (superseded?.()) throw new EstimateSuperseded();
 
   const encodedBytes = new Map<number, number>();
@@ -99,13 +111,19 @@ export async function estimateExport(db: Database.Database, args: Methods['expor
   for (const rec of uniform.filter((r) => shipsAsIs(info(r), transform))) {
     const img = info(rec);
     const stub = new Uint8Array(Math.min(img.size, STUB_MAX));
-    overheads.push(encodeExample(features(names, rec, { data: stub, width: img.width ?? 0, height: img.height ?? 0 }, numClasses)).length - stub.length + FRAMING);
+    overheads.push(
+      encodeExample(features(names, rec, { data: stub, width: img.width ?? 0, height: img.height ?? 0 }, numClasses)).length -
+        stub.length +
+        FRAMING,
+    );
   }
 
   const exactBytes = exact.reduce((sum, r) => sum + info(r).size, 0);
   const imageBytes = exactBytes + reencoded.length * mean([...encodedBytes.values()]);
   const overhead = mean(overheads);
-  const sampleValues = uniform.flatMap((r) => (shipsAsIs(info(r), transform) ? [info(r).size] : encodedBytes.has(r.imageId) ? [encodedBytes.get(r.imageId)!] : []));
+  const sampleValues = uniform.flatMap((r) =>
+    shipsAsIs(info(r), transform) ? [info(r).size] : encodedBytes.has(r.imageId) ? [encodedBytes.get(r.imageId)!] : [],
+  );
   const perFold = new Map<number, number>();
   for (const r of records) perFold.set(r.fold, (perFold.get(r.fold) ?? 0) + 1);
   const n = records.length;
@@ -116,7 +134,7 @@ export async function estimateExport(db: Database.Database, args: Methods['expor
     meanBytes: n ? imageBytes / n : 0,
     medianBytes: median(sampleValues.length ? sampleValues : [...encodedBytes.values()]),
     totalBytes: Math.round(imageBytes + n * overhead),
-    shards: folded ? projectShards(perFold.values(), n ? (imageBytes / n) + overhead : 0) : null,
+    shards: folded ? projectShards(perFold.values(), n ? imageBytes / n + overhead : 0) : null,
     labelling: plan.labelling,
     features: Object.values(names.features),
     unlabelled: plan.unlabelled,

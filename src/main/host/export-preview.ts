@@ -87,16 +87,27 @@ export async function previewImage(db: Database.Database, args: Methods['export.
   if (!out.ok) throw new ExportArgsError(`${row.relPath} cannot be exported: ${out.error}`);
   const data = Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength);
   return {
-    imageId: row.id, index, of, path: row.relPath, label: row.label,
+    imageId: row.id,
+    index,
+    of,
+    path: row.relPath,
+    label: row.label,
     original: { width: row.width, height: row.height, bytes: row.size, format: row.format },
-    width: out.width, height: out.height, bytes: data.length, passthrough: out.passthrough,
+    width: out.width,
+    height: out.height,
+    bytes: data.length,
+    passthrough: out.passthrough,
     dataUrl: data.length <= MAX_DATA_URL_BYTES ? `data:image/jpeg;base64,${data.toString('base64')}` : null,
     ms: performance.now() - started,
   };
 }
 
 /** The template's problem, or the name the first shard would get with the folds as assigned now. */
-export function checkNameTemplate(db: Database.Database, template: string, unlabelled?: UnlabelledPolicy): { error: string | null; first: string | null } {
+export function checkNameTemplate(
+  db: Database.Database,
+  template: string,
+  unlabelled?: UnlabelledPolicy,
+): { error: string | null; first: string | null } {
   const error = templateProblem(template);
   if (error) return { error, first: null };
   // Before folds exist, the count shown is what one fold holding every image would get.

@@ -4,7 +4,14 @@ import { EXPORT_OPTIONAL_FEATURES, validateArgs, ValidationError, type Unlabelle
 import type { ExportReport } from '../core/export/export.ts';
 import { UNLABELLED_POLICIES as CORE_POLICIES } from '../core/export/plan.ts';
 import type { RememberedExportSettings } from '../core/export/remembered.ts';
-import { checkTemplate, DEFAULT_NAME_TEMPLATE, defaultFeatures, ExportSettingsError, type ExportSettings, type FeatureId } from '../core/export/settings.ts';
+import {
+  checkTemplate,
+  DEFAULT_NAME_TEMPLATE,
+  defaultFeatures,
+  ExportSettingsError,
+  type ExportSettings,
+  type FeatureId,
+} from '../core/export/settings.ts';
 import type { ResizeMode, TransformSettings } from '../core/export/transform.ts';
 import { expandPath } from './complete.ts';
 import { UserError } from '../core/errors.ts';
@@ -25,7 +32,8 @@ type TransformArgs = Pick<Methods['export.start']['args'], 'size' | 'mode' | 'qu
 
 /** The form's size / mode / quality / chroma / passthrough → the transform the export runs. */
 export function transformSettings(args: TransformArgs): TransformSettings {
-  if (args.size && args.mode === 'none') throw new ExportArgsError('Choose a resize mode, or "keep size" to export the images as they are.');
+  if (args.size && args.mode === 'none')
+    throw new ExportArgsError('Choose a resize mode, or "keep size" to export the images as they are.');
   const mode: ResizeMode = args.size ? args.mode : 'none';
   return { size: args.size, mode, quality: args.quality, chroma: args.chroma, passthrough: args.passthrough };
 }
@@ -74,9 +82,17 @@ export function formSettings(kept: RememberedExportSettings | null): ExportFormS
   const t = kept.transform;
   try {
     const { overwrite: _, ...form } = validateArgs('export.start', {
-      outDir: kept.outDir, size: t.size, mode: t.mode, quality: t.quality, chroma: t.chroma, passthrough: t.passthrough,
-      features: FEATURES.filter((f) => kept.features[f] !== undefined), gzip: kept.compression === 'gzip', overwrite: false,
-      nameTemplate: kept.nameTemplate, unlabelled: kept.unlabelled,
+      outDir: kept.outDir,
+      size: t.size,
+      mode: t.mode,
+      quality: t.quality,
+      chroma: t.chroma,
+      passthrough: t.passthrough,
+      features: FEATURES.filter((f) => kept.features[f] !== undefined),
+      gzip: kept.compression === 'gzip',
+      overwrite: false,
+      nameTemplate: kept.nameTemplate,
+      unlabelled: kept.unlabelled,
     });
     return { ...form, nameTemplate: form.nameTemplate ?? DEFAULT_NAME_TEMPLATE, unlabelled: form.unlabelled ?? 'skip' };
   } catch (err) {

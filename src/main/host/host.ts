@@ -69,7 +69,12 @@ export class Host implements HostContext {
     this.dups = dups.dups;
     this.closeTransfer = transfer.close;
     this.handlers = {
-      ...catalogHandlers(this), ...sourcesHandlers(this), ...transfer.handlers, ...dups.handlers, ...foldsHandlers(this), ...viewerHandlers(),
+      ...catalogHandlers(this),
+      ...sourcesHandlers(this),
+      ...transfer.handlers,
+      ...dups.handlers,
+      ...foldsHandlers(this),
+      ...viewerHandlers(),
     };
     if (opts.catalog) {
       // Open first: `recent?.add(...)` would skip evaluating its argument when there is no list.
@@ -156,8 +161,10 @@ export class Host implements HostContext {
     this.catalogNow = opened;
     this.openedAs = fileIdentity(path);
     this.lostPath = null;
-    this.dups.warmUp(() => (this.catalogNow === opened ? opened : null), () => this.lock.held === null);
+    this.dups.warmUp(
+      () => (this.catalogNow === opened ? opened : null),
+      () => this.lock.held === null,
+    );
     return opened;
   }
 }
-

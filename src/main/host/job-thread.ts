@@ -70,7 +70,9 @@ if (parentPort) {
     (result) => port.postMessage({ type: 'done', result } satisfies ThreadMessage),
     (err: unknown) =>
       port.postMessage({
-        type: 'error', message: err instanceof Error ? err.message : String(err), known: err instanceof UserError,
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+        known: err instanceof UserError,
         ...(err instanceof Error && err.stack ? { stack: err.stack } : {}),
       } satisfies ThreadMessage),
   );

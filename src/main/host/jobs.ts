@@ -39,12 +39,16 @@ export class JobRunner {
     const done = (async () => {
       let end: Events['job.done'];
       try {
-        const fields = await body({ signal: controller.signal, onProgress: (progress) => this.emit('job.progress', { jobId, kind, progress }) }, jobId);
+        const fields = await body(
+          { signal: controller.signal, onProgress: (progress) => this.emit('job.progress', { jobId, kind, progress }) },
+          jobId,
+        );
         end = { jobId, kind, ...fields };
       } catch (err) {
-        end = err instanceof CancelledError
-          ? ({ jobId, kind, cancelled: true })
-          : ({ jobId, kind, error: toUserError(err, `${kind} job`, this.log).message });
+        end =
+          err instanceof CancelledError
+            ? { jobId, kind, cancelled: true }
+            : { jobId, kind, error: toUserError(err, `${kind} job`, this.log).message };
       } finally {
         this.jobs.delete(jobId);
         release();

@@ -39,7 +39,8 @@ export async function pruneThumbCache(dir: string, cap: number, now = Date.now()
   for (const name of names) {
     try {
       const s = await stat(join(dir, name));
-      if (s.isFile()) entries.push({ file: join(dir, name), size: s.size, used: Math.max(s.atimeMs, s.mtimeMs), tmp: name.endsWith('.tmp') });
+      if (s.isFile())
+        entries.push({ file: join(dir, name), size: s.size, used: Math.max(s.atimeMs, s.mtimeMs), tmp: name.endsWith('.tmp') });
     } catch {
       // removed meanwhile (another host pruning the same cache)
     }

@@ -73,12 +73,23 @@ async function sample(index: number, offset: number, data: Uint8Array): Promise<
     }
     return null;
   };
-  const out: ViewerSample = { index, offset, name: text(NAME_FEATURES), label: text(LABEL_FEATURES), image: null, imageNote: 'no image feature' };
+  const out: ViewerSample = {
+    index,
+    offset,
+    name: text(NAME_FEATURES),
+    label: text(LABEL_FEATURES),
+    image: null,
+    imageNote: 'no image feature',
+  };
   const bytes = imageBytes(example);
   if (!bytes) return out;
   try {
     const thumb = await thumbnailJpeg(bytes.data, THUMB);
-    return { ...out, image: `data:image/jpeg;base64,${thumb.toString('base64')}`, imageNote: `${bytes.format}, ${bytes.data.length} bytes` };
+    return {
+      ...out,
+      image: `data:image/jpeg;base64,${thumb.toString('base64')}`,
+      imageNote: `${bytes.format}, ${bytes.data.length} bytes`,
+    };
   } catch (err) {
     return { ...out, imageNote: `${bytes.format} that does not decode: ${(err as Error).message}` };
   }

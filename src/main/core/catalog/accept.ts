@@ -21,7 +21,8 @@ export const notFound = (file: string): CatalogOpenError =>
 export function classifyFile(file: string): 'missing' | 'empty' | 'sqlite' {
   if (!existsSync(file)) return 'missing';
   const st = statSync(file);
-  if (st.isDirectory()) throw new CatalogOpenError(`${file} is a folder; a catalog is a file, e.g. ${file.replace(/\/$/, '')}/dataset.winnow.`);
+  if (st.isDirectory())
+    throw new CatalogOpenError(`${file} is a folder; a catalog is a file, e.g. ${file.replace(/\/$/, '')}/dataset.winnow.`);
   if (!st.isFile()) throw new CatalogOpenError(`${file} is not a regular file; a catalog is a file, e.g. dataset.winnow.`);
   if (st.size === 0) return 'empty';
   if (readHead(file, 16).toString('latin1') !== SQLITE_MAGIC) {
@@ -36,8 +37,9 @@ export function classifyFile(file: string): 'missing' | 'empty' | 'sqlite' {
  */
 export function checkWinnowSchema(db: Database.Database, file: string, create: boolean): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
-    .map((r) => r.name);
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
   if (version > LATEST_SCHEMA_VERSION) throw new CatalogTooNewError(file, version); // whatever its tables: a newer Winnow's
   if (version < 0) throw new CatalogOpenError(`${file} is not a Winnow catalog (its schema version is ${version}); refusing to change it.`);
   if (version === 0 && tables.length === 0) {

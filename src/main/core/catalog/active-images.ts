@@ -27,7 +27,9 @@ export function activeImageById(db: Database.Database, id: number): { image: Act
   const image = db.prepare(`${ACTIVE} AND i.id = ?`).get(id) as ActiveImage | undefined;
   if (!image) return null;
   const before = db
-    .prepare(`SELECT COUNT(*) AS n FROM images i JOIN sources s ON s.id = i.source_id WHERE i.status = 'active' AND (s.root, i.path_bytes) < (?, ?)`)
+    .prepare(
+      `SELECT COUNT(*) AS n FROM images i JOIN sources s ON s.id = i.source_id WHERE i.status = 'active' AND (s.root, i.path_bytes) < (?, ?)`,
+    )
     .get(image.root, image.pathBytes) as { n: number };
   return { image, index: before.n };
 }
@@ -48,7 +50,9 @@ export interface StoredImageInfo {
 
 /** Size, dimensions and format of every active image, by id. */
 export function activeImageInfo(db: Database.Database): Map<number, StoredImageInfo> {
-  const rows = db.prepare(`SELECT id, size, width, height, format, channels FROM images WHERE status = 'active'`).all() as (StoredImageInfo & {
+  const rows = db
+    .prepare(`SELECT id, size, width, height, format, channels FROM images WHERE status = 'active'`)
+    .all() as (StoredImageInfo & {
     id: number;
   })[];
   return new Map(rows.map((r) => [r.id, r]));

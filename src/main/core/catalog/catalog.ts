@@ -26,7 +26,8 @@ export function openCatalog(file: string, opts: OpenOptions = {}): Database.Data
   const create = (opts.create ?? false) && !opts.readonly;
   if (kind !== 'sqlite') {
     if (!create) {
-      if (kind === 'empty') throw new CatalogOpenError(`${file} is empty (0 bytes), not a catalog yet; create one with winnow index DIR --catalog ${file}`);
+      if (kind === 'empty')
+        throw new CatalogOpenError(`${file} is empty (0 bytes), not a catalog yet; create one with winnow index DIR --catalog ${file}`);
       throw notFound(file);
     }
   }
@@ -87,10 +88,7 @@ export function getSetting(db: Database.Database, key: string): string | undefin
 }
 
 export function setSetting(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 /** True when no import ever stored anything here: no source, no image. */

@@ -71,8 +71,18 @@ export class ImageWriter {
     const cols =
       'path_bytes, rel_path, size, mtime_ms, sha256, width, height, format, channels, label_id, source_label_id, status, error, indexed_at';
     this.stmts = {
-      insert: db.prepare(`INSERT INTO images(source_id, ${cols}) VALUES (?, ${cols.split(',').map(() => '?').join(', ')})`),
-      update: db.prepare(`UPDATE images SET (${cols}) = (${cols.split(',').map(() => '?').join(', ')}) WHERE id = ?`),
+      insert: db.prepare(
+        `INSERT INTO images(source_id, ${cols}) VALUES (?, ${cols
+          .split(',')
+          .map(() => '?')
+          .join(', ')})`,
+      ),
+      update: db.prepare(
+        `UPDATE images SET (${cols}) = (${cols
+          .split(',')
+          .map(() => '?')
+          .join(', ')}) WHERE id = ?`,
+      ),
       upsertHashes: db.prepare(
         `INSERT INTO hashes(image_id, ${HASH_COLUMNS.join(', ')}) VALUES (?, ${HASH_COLUMNS.map(() => '?').join(', ')})
          ON CONFLICT(image_id) DO UPDATE SET ${HASH_COLUMNS.map((h) => `${h} = excluded.${h}`).join(', ')}`,
@@ -107,17 +117,34 @@ export class ImageWriter {
   /** Writes a row (a new one when `id` is null) and its hashes; returns the row id. */
   write(id: number | null, r: ImageRecord): number {
     const values = [
-      r.pathBytes, r.relPath, r.size, r.mtimeMs, r.sha256, r.width, r.height, r.format, r.channels,
-      r.labelId, r.labelId, r.status, r.error, Date.now(),
+      r.pathBytes,
+      r.relPath,
+      r.size,
+      r.mtimeMs,
+      r.sha256,
+      r.width,
+      r.height,
+      r.format,
+      r.channels,
+      r.labelId,
+      r.labelId,
+      r.status,
+      r.error,
+      Date.now(),
     ];
     this.touched = true;
     if (id === null) id = Number(this.stmts.insert.run(this.sourceId, ...values).lastInsertRowid);
     else this.stmts.update.run(...values, id);
     if (r.hashes && r.features) {
       const f = r.features;
-      this.stmts.upsertHashes.run(id, ...HASH_NAMES.map((h) => toSqlInt(r.hashes![h])), toSqlInt(f.phashMirror), toSqlInt(f.dhashMirror), f.thumb);
-    }
-    else this.stmts.deleteHashes.run(id);
+      this.stmts.upsertHashes.run(
+        id,
+        ...HASH_NAMES.map((h) => toSqlInt(r.hashes![h])),
+        toSqlInt(f.phashMirror),
+        toSqlInt(f.dhashMirror),
+        f.thumb,
+      );
+    } else this.stmts.deleteHashes.run(id);
     return id;
   }
 
@@ -170,10 +197,20 @@ export function listImages(db: Database.Database): ImageListRow[] {
     const num = (v: unknown): number | null => (v === null ? null : Number(v));
     const hash = (v: unknown): string | null => (v === null ? null : hex16(fromSqlInt(v as bigint)));
     return {
-      path: r['path'] as string, label: r['label'] as string | null, status: r['status'] as ImageStatus,
-      width: num(r['width']), height: num(r['height']), format: r['format'] as string | null, sha256: r['sha256'] as string | null,
-      ahash: hash(r['ahash']), phash: hash(r['phash']), dhash: hash(r['dhash']), whash: hash(r['whash']),
-      blockhash: hash(r['blockhash']), error: r['error'] as string | null, source: r['source'] as string,
+      path: r['path'] as string,
+      label: r['label'] as string | null,
+      status: r['status'] as ImageStatus,
+      width: num(r['width']),
+      height: num(r['height']),
+      format: r['format'] as string | null,
+      sha256: r['sha256'] as string | null,
+      ahash: hash(r['ahash']),
+      phash: hash(r['phash']),
+      dhash: hash(r['dhash']),
+      whash: hash(r['whash']),
+      blockhash: hash(r['blockhash']),
+      error: r['error'] as string | null,
+      source: r['source'] as string,
     };
   });
 }

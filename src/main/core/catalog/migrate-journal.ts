@@ -6,12 +6,14 @@ import type Database from 'better-sqlite3';
 // (an active one if any, then the shortest path) and excludes its identical copies too — what
 // "keep this one" asked for and the old journal could not say.
 
-type Old =
-  | { keep: string; exclude: string[] }
-  | { shas: string[]; label?: string };
+type Old = { keep: string; exclude: string[] } | { shas: string[]; label?: string };
 
 export function journalByImage(db: Database.Database): void {
-  const rows = db.prepare("SELECT seq, op, data FROM journal WHERE op NOT IN ('undo', 'redo')").all() as { seq: number; op: string; data: string }[];
+  const rows = db.prepare("SELECT seq, op, data FROM journal WHERE op NOT IN ('undo', 'redo')").all() as {
+    seq: number;
+    op: string;
+    data: string;
+  }[];
   if (rows.length === 0) return;
   const byShaStmt = db.prepare(
     `SELECT i.id FROM images i JOIN sources s ON s.id = i.source_id WHERE i.sha256 = ?

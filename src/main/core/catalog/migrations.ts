@@ -203,7 +203,8 @@ export function migrate(db: Database.Database, file: string, target = LATEST_SCH
         if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
         m.up(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
-        if (broken.length) throw new Error(`migration v${m.version} left ${broken.length} broken reference(s); the catalog was not changed`);
+        if (broken.length)
+          throw new Error(`migration v${m.version} left ${broken.length} broken reference(s); the catalog was not changed`);
         db.pragma(`user_version = ${m.version}`);
       }).immediate();
     }

@@ -11,7 +11,9 @@ import { clearClustersOwed, clustersOwed } from './owed.ts';
 export function settleAtOpen(db: Database.Database, file: string, notice: (sentence: string) => void): void {
   const disagreed = reapplyDecisions(db);
   if (disagreed > 0) {
-    notice(`${file}: ${disagreed} image(s) did not show the decisions recorded for them (an interrupted or outside write); they were set from the decisions again.`);
+    notice(
+      `${file}: ${disagreed} image(s) did not show the decisions recorded for them (an interrupted or outside write); they were set from the decisions again.`,
+    );
   }
   if (clustersOwed(db)) {
     // null: the rule of the last run is gone; nothing to refresh, so nothing is owed either.

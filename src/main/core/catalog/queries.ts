@@ -20,7 +20,14 @@ export function catalogSummary(db: Database.Database, path: string): CatalogSumm
        GROUP BY i.label_id ORDER BY active DESC, total DESC, name`,
     )
     .all() as CatalogSummary['labels'];
-  const sources = listSources(db).map(({ id, root, labels, labelMap, images, lastImportAt }) => ({ id, root, labels, labelMap, images, lastImportAt }));
+  const sources = listSources(db).map(({ id, root, labels, labelMap, images, lastImportAt }) => ({
+    id,
+    root,
+    labels,
+    labelMap,
+    images,
+    lastImportAt,
+  }));
   return { path, images, statuses, labels, sources };
 }
 

@@ -53,7 +53,11 @@ const SELECT_SOURCES = `
 
 function toInfo(db: Database.Database, r: SourceRow): SourceInfo {
   const labels: LabelSpec =
-    r.labelMode === 'csv' && r.labelArg ? { mode: 'csv', file: r.labelArg } : r.labelMode === 'none' ? { mode: 'none' } : { mode: 'folders' };
+    r.labelMode === 'csv' && r.labelArg
+      ? { mode: 'csv', file: r.labelArg }
+      : r.labelMode === 'none'
+        ? { mode: 'none' }
+        : { mode: 'folders' };
   const labelMap = labels.mode === 'csv' ? getSetting(db, labelMapKey(r.id)) || null : null;
   return { id: r.id, root: r.root, labels, labelMap, images: r.images, addedAt: r.addedAt, lastImportAt: r.lastImportAt };
 }

@@ -39,7 +39,14 @@ export function clusterState(members: readonly MemberNow[], state: DecisionState
   const notDuplicates = ids.length > 1 && ids.every((a, i) => ids.slice(i + 1).every((b) => state.notDuplicates.has(pairKey(a, b))));
   const labels = new Set(present.map((m) => labelOf(m, state)).filter((l) => l !== null));
   const { suggested, reason } = suggestion(present.length ? present : members, active, state, criteria);
-  return { resolved: active.length <= 1 || notDuplicates, notDuplicates, mixedLabels: labels.size > 1, active: active.length, suggested, reason };
+  return {
+    resolved: active.length <= 1 || notDuplicates,
+    notDuplicates,
+    mixedLabels: labels.size > 1,
+    active: active.length,
+    suggested,
+    reason,
+  };
 }
 
 /**
@@ -47,7 +54,10 @@ export function clusterState(members: readonly MemberNow[], state: DecisionState
  * criteria (excluded members were decided out already and are not brought back by a suggestion).
  */
 function suggestion(
-  members: readonly MemberNow[], active: readonly MemberNow[], state: DecisionState, criteria?: readonly KeeperCriterion[],
+  members: readonly MemberNow[],
+  active: readonly MemberNow[],
+  state: DecisionState,
+  criteria?: readonly KeeperCriterion[],
 ): { suggested: number; reason: string } {
   const withLabels = (list: readonly MemberNow[]): MemberNow[] => list.map((m) => ({ ...m, label: labelOf(m, state) }));
   const kept = active.filter((m) => state.kept.has(m.id));

@@ -108,8 +108,12 @@ export function emptyState(): DecisionState {
 
 export function cloneState(s: DecisionState): DecisionState {
   return {
-    excluded: new Set(s.excluded), kept: new Set(s.kept), labels: new Map(s.labels), notDuplicates: new Set(s.notDuplicates),
-    undoable: s.undoable, redoable: s.redoable,
+    excluded: new Set(s.excluded),
+    kept: new Set(s.kept),
+    labels: new Map(s.labels),
+    notDuplicates: new Set(s.notDuplicates),
+    undoable: s.undoable,
+    redoable: s.redoable,
   };
 }
 
@@ -126,7 +130,8 @@ export function applyDecision(state: DecisionState, d: Decision): void {
         state.kept.delete(id);
       }
       // Keeping one says these are duplicates after all: an earlier "not duplicates" among them goes.
-      for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) state.notDuplicates.delete(pairKey(group[i]!, group[j]!));
+      for (let i = 0; i < group.length; i++)
+        for (let j = i + 1; j < group.length; j++) state.notDuplicates.delete(pairKey(group[i]!, group[j]!));
       break;
     }
     case 'not-duplicates':

@@ -60,7 +60,13 @@ export function planDecisions(requests: readonly DecisionRequest[], ctx: PlanCon
     decisions.push(...step.decisions);
   }
   const fx = effect(before, state, ctx.clusters);
-  return { decisions: fx.any ? decisions : [], message: messages.join(' '), excluded: fx.counts.excluded, restored: fx.counts.restored, relabelled: fx.counts.relabelled };
+  return {
+    decisions: fx.any ? decisions : [],
+    message: messages.join(' '),
+    excluded: fx.counts.excluded,
+    restored: fx.counts.restored,
+    relabelled: fx.counts.relabelled,
+  };
 }
 
 function planOne(req: DecisionRequest, ctx: PlanContext): { decisions: Decision[]; message: string } {
@@ -83,12 +89,16 @@ function planOne(req: DecisionRequest, ctx: PlanContext): { decisions: Decision[
     case 'keep': {
       const keep = member(req.member);
       if (!isPresent(keep) || !ctx.fileExists(keep.id)) {
-        throw new DecisionError(`${keep.path} is no longer there (moved to the trash, deleted or moved since the last import): keep one that is.`);
+        throw new DecisionError(
+          `${keep.path} is no longer there (moved to the trash, deleted or moved since the last import): keep one that is.`,
+        );
       }
       const exclude = ids.filter((id) => id !== keep.id);
       const again = ctx.state.excluded.has(keep.id) ? ' (active again)' : '';
       return outcome([{ op: 'keep', keep: keep.id, exclude }], (fx) =>
-        fx.excluded + fx.restored === 0 ? `${keep.path} is already the one kept; nothing changed.` : `kept ${keep.path}${again}, excluded ${fx.excluded}.`,
+        fx.excluded + fx.restored === 0
+          ? `${keep.path} is already the one kept; nothing changed.`
+          : `kept ${keep.path}${again}, excluded ${fx.excluded}.`,
       );
     }
     case 'not-duplicates':
@@ -99,7 +109,9 @@ function planOne(req: DecisionRequest, ctx: PlanContext): { decisions: Decision[
       );
     case 'exclude-all':
       return outcome([{ op: 'exclude', ids }], (fx) =>
-        fx.excluded === 0 ? `all ${ids.length} images were already excluded; nothing changed.` : `excluded ${plural(fx.excluded, 'image')}${fx.excluded < ids.length ? ` (${ids.length - fx.excluded} already were)` : ''}.`,
+        fx.excluded === 0
+          ? `all ${ids.length} images were already excluded; nothing changed.`
+          : `excluded ${plural(fx.excluded, 'image')}${fx.excluded < ids.length ? ` (${ids.length - fx.excluded} already were)` : ''}.`,
       );
     case 'relabel': {
       const label = req.label.trim();

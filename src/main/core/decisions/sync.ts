@@ -32,10 +32,14 @@ export function reapplyDecisions(db: Database.Database): number {
   if (!db.prepare('SELECT 1 FROM journal LIMIT 1').get()) return 0;
   return db.transaction(() => {
     stage(db, replay(db));
-    const { n } = db.prepare(`
+    const { n } = db
+      .prepare(
+        `
       SELECT count(*) AS n FROM images WHERE
         (status IN ('active', 'excluded') AND (status = 'excluded') <> (id IN (SELECT id FROM sync_excluded)))
-        OR label_id IS NOT coalesce((SELECT label_id FROM sync_labels s WHERE s.id = images.id), source_label_id)`).get() as { n: number };
+        OR label_id IS NOT coalesce((SELECT label_id FROM sync_labels s WHERE s.id = images.id), source_label_id)`,
+      )
+      .get() as { n: number };
     if (n > 0) syncDecisions(db);
     return n;
   })();

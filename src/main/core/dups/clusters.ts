@@ -8,7 +8,16 @@ import { pairKey, replay, type DecisionState } from '../decisions/journal.ts';
 import { fromBigInts, popcount32, type HashArray } from './hamming.ts';
 import { thresholdSweep, type ThresholdSweep } from './sweep.ts';
 import type { KeeperCriterion } from './keeper.ts';
-import { decodeInputs, decodePairs, encodeInputs, encodePairs, fingerprint, searchPairs, type RunMemory, type SearchStats } from './incremental.ts';
+import {
+  decodeInputs,
+  decodePairs,
+  encodeInputs,
+  encodePairs,
+  fingerprint,
+  searchPairs,
+  type RunMemory,
+  type SearchStats,
+} from './incremental.ts';
 import { describeRule, type MatchItem, type MatchRule } from './match.ts';
 import { UnionFind } from './union-find.ts';
 import { ProgressThrottle, type Progress } from '../jobs.ts';
@@ -46,7 +55,11 @@ export interface ClusterRun {
 }
 
 interface Row extends Omit<ClusterMember, 'distance'> {
-  ahash: bigint; phash: bigint; dhash: bigint; whash: bigint; blockhash: bigint;
+  ahash: bigint;
+  phash: bigint;
+  dhash: bigint;
+  whash: bigint;
+  blockhash: bigint;
   phashMirror: bigint | null;
   dhashMirror: bigint | null;
   thumb: Buffer | null;
@@ -81,7 +94,10 @@ function loadRows(db: Database.Database, where = '', sql = ROWS_SQL): Row[] {
  * membership as a new run (replacing older runs) so later decisions can name clusters by number.
  */
 export function computeClusters(
-  db: Database.Database, rule: MatchRule, criteria?: readonly KeeperCriterion[], opts: { memory?: RunMemory | null; onProgress?: (p: Progress) => void } = {},
+  db: Database.Database,
+  rule: MatchRule,
+  criteria?: readonly KeeperCriterion[],
+  opts: { memory?: RunMemory | null; onProgress?: (p: Progress) => void } = {},
 ): ClusterRun {
   const report = (phase: string, done: number, total: number): void =>
     opts.onProgress?.({ phase, done, total, ratePerSec: 0, etaSec: null });
@@ -108,7 +124,9 @@ export function computeClusters(
   const fps = matchable.map((i) => fingerprint(rows[i]!.sha256, rows[i]!.source, rows[i]!.path));
   // Verifying candidate pairs is the long part: its progress is what a user waits on.
   const verify = new ProgressThrottle('compare', 0, opts.onProgress);
-  const { pairs, pairIds, stats } = searchPairs(items, ids, fps, rule, opts.memory ?? null, (done, total) => verify.update(done, done === total, undefined, total));
+  const { pairs, pairIds, stats } = searchPairs(items, ids, fps, rule, opts.memory ?? null, (done, total) =>
+    verify.update(done, done === total, undefined, total),
+  );
   // "Not duplicates" applies at union time, so the remembered pairs stay valid when it changes.
   for (const [pa, pb] of pairs) {
     const a = rows[matchable[pa]!]!;
@@ -130,7 +148,8 @@ export function computeClusters(
     clearClustersOwed(db);
     setSetting(db, RULE_SETTING, JSON.stringify({ rule, criteria: criteria ?? null }));
     const id = Number(
-      db.prepare('INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES (?, ?, ?, ?, ?)')
+      db
+        .prepare('INSERT INTO cluster_runs(rule, created_at, image_count, inputs, pairs) VALUES (?, ?, ?, ?, ?)')
         .run(ruleText, Date.now(), rows.length, encodeInputs(ids, fps), encodePairs(pairIds)).lastInsertRowid,
     );
     const add = db.prepare('INSERT INTO cluster_members(run_id, cluster, image_id, distance) VALUES (?, ?, ?, ?)');
@@ -147,11 +166,13 @@ const RULE_SETTING = 'dups.lastRule';
  * added or changed images): incrementally from that run's memory, or in full with `full`. Returns
  * null when clusters were never computed for this catalog.
  */
-export function refreshClusters(db: Database.Database, opts: { full?: boolean; onProgress?: (p: Progress) => void } = {}): ClusterRun | null {
+export function refreshClusters(
+  db: Database.Database,
+  opts: { full?: boolean; onProgress?: (p: Progress) => void } = {},
+): ClusterRun | null {
   const saved = getSetting(db, RULE_SETTING);
   const last = db.prepare('SELECT inputs, pairs FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
-    | { inputs: Buffer | null; pairs: Buffer | null }
-    | undefined;
+    { inputs: Buffer | null; pairs: Buffer | null } | undefined;
   if (!saved || !last) return null;
   const { rule, criteria } = JSON.parse(saved) as { rule: MatchRule; criteria: KeeperCriterion[] | null };
   // Runs stored before v4 of the catalog carry no memory: recompute them in full once.
@@ -181,14 +202,15 @@ export function latestRunId(db: Database.Database): number | null {
 /** The latest persisted run, with members' current labels and statuses; null if there is none. */
 export function loadClusters(db: Database.Database): ClusterRun | null {
   const run = db.prepare('SELECT id, rule, image_count AS images FROM cluster_runs ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; rule: string; images: number }
-    | undefined;
+    { id: number; rule: string; images: number } | undefined;
   if (!run) return null;
   const membership = db.prepare('SELECT cluster, image_id AS imageId FROM cluster_members WHERE run_id = ?').all(run.id) as {
     cluster: number;
     imageId: number;
   }[];
-  const rows = new Map(loadRows(db, `AND i.id IN (SELECT image_id FROM cluster_members WHERE run_id = ${run.id})`, DISPLAY_SQL).map((r) => [r.id, r]));
+  const rows = new Map(
+    loadRows(db, `AND i.id IN (SELECT image_id FROM cluster_members WHERE run_id = ${run.id})`, DISPLAY_SQL).map((r) => [r.id, r]),
+  );
   const byCluster = new Map<number, Row[]>();
   for (const m of membership) {
     const row = rows.get(m.imageId);
@@ -209,14 +231,29 @@ function describeCluster(rows: Row[], state: DecisionState, criteria?: readonly 
   const st = clusterState(rows, state, criteria);
   const keeper = rows.find((r) => r.id === st.suggested)!;
   const members = rows.map((r) => ({
-    id: r.id, path: r.path, source: r.source, sha256: r.sha256, label: r.label, status: r.status, width: r.width,
-    height: r.height, size: r.size, format: r.format, mtimeMs: r.mtimeMs,
+    id: r.id,
+    path: r.path,
+    source: r.source,
+    sha256: r.sha256,
+    label: r.label,
+    status: r.status,
+    width: r.width,
+    height: r.height,
+    size: r.size,
+    format: r.format,
+    mtimeMs: r.mtimeMs,
     distance: Math.min(popcount64(r.phash ^ keeper.phash), r.phashMirror === null ? 64 : popcount64(r.phashMirror ^ keeper.phash)),
   }));
   members.sort((a, b) => (a.id === keeper.id ? -1 : b.id === keeper.id ? 1 : a.distance - b.distance || a.id - b.id));
   return {
-    id: 0, members, suggested: keeper.id, suggestedPath: keeper.path, reason: st.reason,
-    mixedLabels: st.mixedLabels, resolved: st.resolved, notDuplicates: st.notDuplicates,
+    id: 0,
+    members,
+    suggested: keeper.id,
+    suggestedPath: keeper.path,
+    reason: st.reason,
+    mixedLabels: st.mixedLabels,
+    resolved: st.resolved,
+    notDuplicates: st.notDuplicates,
   };
 }
 
@@ -229,7 +266,8 @@ export function lastKeeperCriteria(db: Database.Database): KeeperCriterion[] | u
 function orderClusters(clusters: Cluster[]): Cluster[] {
   clusters.sort(
     (a, b) =>
-      Number(b.mixedLabels) - Number(a.mixedLabels) || b.members.length - a.members.length ||
+      Number(b.mixedLabels) - Number(a.mixedLabels) ||
+      b.members.length - a.members.length ||
       (a.members[0]!.path < b.members[0]!.path ? -1 : 1),
   );
   clusters.forEach((c, i) => (c.id = i + 1));

@@ -60,7 +60,11 @@ export const decodePairs = (buf: Uint8Array): Uint32Array =>
  * item indices and as image ids (what the next run will remember).
  */
 export function searchPairs(
-  items: readonly MatchItem[], ids: readonly number[], fps: readonly number[], rule: MatchRule, memory: RunMemory | null,
+  items: readonly MatchItem[],
+  ids: readonly number[],
+  fps: readonly number[],
+  rule: MatchRule,
+  memory: RunMemory | null,
   onProgress?: (done: number, total: number) => void,
 ): { pairs: [number, number][]; pairIds: Uint32Array; stats: SearchStats } {
   const n = items.length;
@@ -89,7 +93,8 @@ export function searchPairs(
       if (a !== undefined && b !== undefined) pairs.push(a < b ? [a, b] : [b, a]);
     }
     const reused = pairs.length;
-    if (freshCount > 0) for (const p of matchPairs(items, rule, { queries: fresh, ...(onProgress ? { onProgress } : {}) })) pairs.push([p.a, p.b]);
+    if (freshCount > 0)
+      for (const p of matchPairs(items, rule, { queries: fresh, ...(onProgress ? { onProgress } : {}) })) pairs.push([p.a, p.b]);
     stats = { mode: 'incremental', searched: freshCount, reused };
   }
   const pairIds = new Uint32Array(2 * pairs.length);

@@ -44,7 +44,8 @@ const CRITERIA: Record<KeeperCriterion, Criterion> = {
   },
   oldest: {
     score: (c) => -c.mtimeMs,
-    reason: (b, n) => `oldest file (${new Date(b.mtimeMs).toISOString().slice(0, 10)} vs ${new Date(n.mtimeMs).toISOString().slice(0, 10)})`,
+    reason: (b, n) =>
+      `oldest file (${new Date(b.mtimeMs).toISOString().slice(0, 10)} vs ${new Date(n.mtimeMs).toISOString().slice(0, 10)})`,
   },
   path: {
     score: () => 0, // decided by the tie-break below
@@ -53,7 +54,10 @@ const CRITERIA: Record<KeeperCriterion, Criterion> = {
 };
 
 export function parseKeeperCriteria(text: string): KeeperCriterion[] {
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const n of names) {
     if (!(KEEPER_CRITERIA as readonly string[]).includes(n)) {
       throw new Error(`Unknown keeper criterion "${n}"; choose from ${KEEPER_CRITERIA.join(', ')}`);

@@ -76,7 +76,9 @@ function parseThreshold(key: string, v: string | number | boolean, max: number):
   }
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > max) {
-    throw new RangeError(`${key} must be a whole number of bits from 0 to ${max}${key === 'phash' ? '' : ', or "off"'}, got ${JSON.stringify(v)}`);
+    throw new RangeError(
+      `${key} must be a whole number of bits from 0 to ${max}${key === 'phash' ? '' : ', or "off"'}, got ${JSON.stringify(v)}`,
+    );
   }
   return n;
 }
@@ -87,7 +89,8 @@ function parseThreshold(key: string, v: string | number | boolean, max: number):
  */
 export function parseRule(opts: RuleOptions = {}): MatchRule {
   for (const k of Object.keys(opts)) {
-    if (!(PARSE_KEYS as readonly string[]).includes(k)) throw new RangeError(`unknown matching option "${k}" (expected one of ${PARSE_KEYS.join(', ')})`);
+    if (!(PARSE_KEYS as readonly string[]).includes(k))
+      throw new RangeError(`unknown matching option "${k}" (expected one of ${PARSE_KEYS.join(', ')})`);
   }
   const name = opts.preset ?? DEFAULT_PRESET;
   if (typeof name !== 'string' || !Object.hasOwn(PRESETS, name)) {
@@ -112,7 +115,8 @@ export function parseRule(opts: RuleOptions = {}): MatchRule {
   const s = opts.similarity;
   if (s != null) {
     const v = s === 'off' ? 0 : typeof s === 'number' ? s : typeof s === 'string' && s.trim() !== '' ? Number(s) : NaN;
-    if (!Number.isFinite(v) || v < 0 || v > 1) throw new RangeError(`similarity must be a number from 0 to 1 (0 or "off" skips the thumbnail check), got ${JSON.stringify(s)}`);
+    if (!Number.isFinite(v) || v < 0 || v > 1)
+      throw new RangeError(`similarity must be a number from 0 to 1 (0 or "off" skips the thumbnail check), got ${JSON.stringify(s)}`);
     rule.similarity = v;
   }
   return rule;
@@ -150,7 +154,9 @@ function verify(x: MatchItem, y: MatchItem, mirrored: boolean, rule: MatchRule):
  * candidates rather than with n².
  */
 export function matchPairs(
-  items: readonly MatchItem[], rule: MatchRule, opts: { queries?: Uint8Array; onProgress?: (done: number, total: number) => void } = {},
+  items: readonly MatchItem[],
+  rule: MatchRule,
+  opts: { queries?: Uint8Array; onProgress?: (done: number, total: number) => void } = {},
 ): MatchedPair[] {
   const n = items.length;
   const keys = items.map((it) => it.hashes.phash);

@@ -75,7 +75,7 @@ export function planSearch(n: number, threshold: number): Plan {
   }
   if (!(best[units]![64]!.cost < brute.cost)) return brute;
   const blocks: Block[] = [];
-  for (let u = units, bits = 64, shift = 0; u > 0; ) {
+  for (let u = units, bits = 64, shift = 0; u > 0;) {
     const { width, radius } = best[u]![bits]!;
     blocks.push({ shift, width, radius });
     shift += width;

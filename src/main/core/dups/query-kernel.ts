@@ -4,11 +4,30 @@
 // it ~1 ns. Hits are few, so JavaScript filters them afterwards (self, query order, earlier
 // blocks).
 import {
-  buildModule, ensureBytes, get, i32, instantiate, load32, load64, set, store32, tee, whileLt, when, I32, I32_ADD, I32_GE_U, I32_LE_U, I32_SHL,
-  I32_WRAP_I64, I32_XOR, I64, I64_POPCNT, I64_XOR,
+  buildModule,
+  ensureBytes,
+  get,
+  i32,
+  instantiate,
+  load32,
+  load64,
+  set,
+  store32,
+  tee,
+  whileLt,
+  when,
+  I32,
+  I32_ADD,
+  I32_GE_U,
+  I32_LE_U,
+  I32_SHL,
+  I32_WRAP_I64,
+  I32_XOR,
+  I64,
+  I64_POPCNT,
+  I64_XOR,
 } from '../wasm-asm.ts';
 import type { Code, WasmMemory } from '../wasm-asm.ts';
-
 
 // query(nMasks, nQueries, masks, qkeys, qhashes, start, hash, t, out, limit) -> end of out or -1 when full
 const [N_MASKS, N_Q, MASKS, QKEYS, QHASH, START, HASH, T, OUT, LIMIT] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -18,27 +37,68 @@ const [QH] = [17];
 const word = (base: number, idx: number): Code => [...get(base), ...get(idx), ...i32(2), I32_SHL, I32_ADD];
 
 const body: Code = [
-  ...i32(0), ...set(M),
+  ...i32(0),
+  ...set(M),
   ...whileLt(M, i32(1), get(N_MASKS), [
-    ...word(MASKS, M), ...load32(), ...set(MK),
-    ...i32(0), ...set(QI),
+    ...word(MASKS, M),
+    ...load32(),
+    ...set(MK),
+    ...i32(0),
+    ...set(QI),
     ...whileLt(QI, i32(1), get(N_Q), [
-      ...get(QHASH), ...get(QI), ...i32(3), I32_SHL, I32_ADD, ...load64(), ...set(QH),
-      ...word(QKEYS, QI), ...load32(), ...get(MK), I32_XOR, ...set(K),
-      ...word(START, K), ...load32(), ...set(P),
-      ...word(START, K), ...load32(4), ...set(E),
+      ...get(QHASH),
+      ...get(QI),
+      ...i32(3),
+      I32_SHL,
+      I32_ADD,
+      ...load64(),
+      ...set(QH),
+      ...word(QKEYS, QI),
+      ...load32(),
+      ...get(MK),
+      I32_XOR,
+      ...set(K),
+      ...word(START, K),
+      ...load32(),
+      ...set(P),
+      ...word(START, K),
+      ...load32(4),
+      ...set(E),
       ...whileLt(P, i32(1), get(E), [
-        ...when([
-          ...get(QH), ...get(HASH), ...get(P), ...i32(3), I32_SHL, I32_ADD, ...load64(), I64_XOR, I64_POPCNT, I32_WRAP_I64,
-          ...tee(D), ...get(T), I32_LE_U,
-        ], [
-          // Out of room: report and let JavaScript grow the memory and resume from this mask.
-          ...when([...get(OUT), ...get(LIMIT), I32_GE_U], [...i32(-1), 0x0f /* return */]),
-          ...get(OUT), ...get(QI), ...store32(0),
-          ...get(OUT), ...get(P), ...store32(4),
-          ...get(OUT), ...get(D), ...store32(8),
-          ...get(OUT), ...i32(12), I32_ADD, ...set(OUT),
-        ]),
+        ...when(
+          [
+            ...get(QH),
+            ...get(HASH),
+            ...get(P),
+            ...i32(3),
+            I32_SHL,
+            I32_ADD,
+            ...load64(),
+            I64_XOR,
+            I64_POPCNT,
+            I32_WRAP_I64,
+            ...tee(D),
+            ...get(T),
+            I32_LE_U,
+          ],
+          [
+            // Out of room: report and let JavaScript grow the memory and resume from this mask.
+            ...when([...get(OUT), ...get(LIMIT), I32_GE_U], [...i32(-1), 0x0f /* return */]),
+            ...get(OUT),
+            ...get(QI),
+            ...store32(0),
+            ...get(OUT),
+            ...get(P),
+            ...store32(4),
+            ...get(OUT),
+            ...get(D),
+            ...store32(8),
+            ...get(OUT),
+            ...i32(12),
+            I32_ADD,
+            ...set(OUT),
+          ],
+        ),
       ]),
     ]),
   ]),
@@ -50,7 +110,9 @@ let memory: WasmMemory | null = null;
 
 function kernel(): { run: (...args: number[]) => number; memory: WasmMemory } {
   if (compiled === null || memory === null) {
-    const bytes = buildModule([{ name: 'query', params: new Array(10).fill(I32), results: [I32], locals: [...new Array(7).fill(I32), I64], body }]);
+    const bytes = buildModule([
+      { name: 'query', params: new Array(10).fill(I32), results: [I32], locals: [...new Array(7).fill(I32), I64], body },
+    ]);
     const inst = instantiate(bytes, 16);
     memory = inst.memory;
     compiled = inst.exports.query as (...args: number[]) => number;
@@ -66,8 +128,14 @@ const align8 = (n: number): number => (n + 7) & ~7;
  * table order, qKeys/qLo/qHi the queries'. Calls `hit` for each; distances are <= t.
  */
 export function queryBuckets(
-  start: Int32Array, hashLo: Int32Array, hashHi: Int32Array, masks: Int32Array,
-  qKeys: Int32Array, qLo: Int32Array, qHi: Int32Array, t: number,
+  start: Int32Array,
+  hashLo: Int32Array,
+  hashHi: Int32Array,
+  masks: Int32Array,
+  qKeys: Int32Array,
+  qLo: Int32Array,
+  qHi: Int32Array,
+  t: number,
   hit: (qi: number, p: number, d: number) => void,
 ): void {
   const { run, memory: mem } = kernel();

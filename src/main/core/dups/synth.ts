@@ -38,7 +38,7 @@ export function syntheticHashes(n: number, opts: SynthOptions = {}): HashArray {
       // Distinct bit positions, so the copy is at distance exactly `flips`.
       let used0 = 0;
       let used1 = 0;
-      for (let f = 0; f < flips; ) {
+      for (let f = 0; f < flips;) {
         const bit = next() & 63;
         const word = bit >> 5;
         const m = 1 << (bit & 31);

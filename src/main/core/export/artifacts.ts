@@ -27,7 +27,9 @@ export function readExamplePy(opts: {
     .join('\n');
   const image = JSON.stringify(opts.features.image);
   const target = opts.features.target ? JSON.stringify(opts.features.target) : null;
-  const reshape = opts.size ? `\n    image = tf.reshape(image, [${opts.size.height}, ${opts.size.width}, 3])  # height, width: exactly as exported` : '';
+  const reshape = opts.size
+    ? `\n    image = tf.reshape(image, [${opts.size.height}, ${opts.size.width}, 3])  # height, width: exactly as exported`
+    : '';
   const compression = opts.compression === 'none' ? 'None' : `"${opts.compression.toUpperCase()}"`;
   return `# Written by Winnow next to the shards it exported: reads them back with tf.data.
 # Usage: python read_example.py [FOLDER]   (default: the folder this file is in)

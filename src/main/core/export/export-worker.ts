@@ -13,8 +13,7 @@ export interface ExportTask {
 }
 
 export type ExportTaskResult =
-  | { ok: true; data: Uint8Array; width: number; height: number; passthrough: boolean }
-  | { ok: false; error: string };
+  { ok: true; data: Uint8Array; width: number; height: number; passthrough: boolean } | { ok: false; error: string };
 
 export async function processExportTask(task: ExportTask): Promise<ExportTaskResult> {
   let src: Buffer;
@@ -36,5 +35,8 @@ export async function processExportTask(task: ExportTask): Promise<ExportTaskRes
 }
 
 if (parentPort) {
-  serveBatches<ExportTask, ExportTaskResult>(parentPort, processExportTask, (err) => ({ ok: false, error: `internal error: ${String(err)}` }));
+  serveBatches<ExportTask, ExportTaskResult>(parentPort, processExportTask, (err) => ({
+    ok: false,
+    error: `internal error: ${String(err)}`,
+  }));
 }

@@ -54,9 +54,20 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   const staging = await makeStaging(target);
 
   const report: ExportReport = {
-    outDir: settings.outDir, shards: [], records: 0, passthrough: 0, reencoded: 0, failures: [], unlabelled: 0,
-    unlabelledLeftOut: plan.unlabelledLeftOut, labelling: plan.labelling, features: Object.values(written.features),
-    cancelled: false, seconds: 0, recordsPerSec: 0, recovered,
+    outDir: settings.outDir,
+    shards: [],
+    records: 0,
+    passthrough: 0,
+    reencoded: 0,
+    failures: [],
+    unlabelled: 0,
+    unlabelledLeftOut: plan.unlabelledLeftOut,
+    labelling: plan.labelling,
+    features: Object.values(written.features),
+    cancelled: false,
+    seconds: 0,
+    recordsPerSec: 0,
+    recovered,
   };
   const manifestRecords: object[] = [];
   const finished: { summary: ShardSummary; result: TFRecordWriteResult }[] = [];
@@ -99,9 +110,15 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     if (out.passthrough) report.passthrough++;
     else report.reencoded++;
     manifestRecords.push({
-      shard: shard.index, path: rec.relPath, sha256: rec.sha256, label: rec.label,
+      shard: shard.index,
+      path: rec.relPath,
+      sha256: rec.sha256,
+      label: rec.label,
       ...(plan.labelling === 'none' ? {} : { target: rec.target }),
-      fold: rec.fold, width: out.width, height: out.height, passthrough: out.passthrough,
+      fold: rec.fold,
+      width: out.width,
+      height: out.height,
+      passthrough: out.passthrough,
     });
   };
 
@@ -114,7 +131,11 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
       if (out.ok) await write(rec, out);
       else report.failures.push({ path: rec.relPath, error: out.error });
       foldLeft.set(rec.fold, foldLeft.get(rec.fold)! - 1);
-      progress.update(++done, false, writer ? { label: `shard ${shard.index} (fold ${shard.fold})`, done: shard.records, total: shardTotal } : undefined);
+      progress.update(
+        ++done,
+        false,
+        writer ? { label: `shard ${shard.index} (fold ${shard.fold})`, done: shard.records, total: shardTotal } : undefined,
+      );
     };
     for (const rec of plan.records) {
       if (ctx.signal?.aborted) break;
@@ -146,17 +167,22 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   report.shards = finished.map((w) => w.summary);
   report.unlabelled = manifestRecords.filter((r) => (r as { target?: number }).target === -1).length;
   try {
-    for (const { summary, result } of finished) await writeFile(join(staging, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
+    for (const { summary, result } of finished)
+      await writeFile(join(staging, `${summary.file}.idx`), formatIdx(result.offsets, result.rawBytes));
     await writeFile(join(staging, 'label_map.json'), `${JSON.stringify(Object.fromEntries(plan.labelMap), null, 2)}\n`);
     await writeFile(
       join(staging, 'read_example.py'),
       readExamplePy({
-        features: written.features, numClasses: plan.numClasses, size: settings.transform.size,
-        compression: settings.compression, pattern: shardGlob(settings.nameTemplate),
+        features: written.features,
+        numClasses: plan.numClasses,
+        size: settings.transform.size,
+        compression: settings.compression,
+        pattern: shardGlob(settings.nameTemplate),
       }),
     );
     const manifest = {
-      winnow: WINNOW_VERSION, libvips: libvipsVersion(),
+      winnow: WINNOW_VERSION,
+      libvips: libvipsVersion(),
       settings: { ...settings, features: written.features, unlabelled: settings.unlabelled ?? 'skip', outDir: undefined },
       labelMap: Object.fromEntries(plan.labelMap),
       shards: report.shards,
@@ -178,7 +204,12 @@ function finish(report: ExportReport, started: number): ExportReport {
   return report;
 }
 
-export function features(s: Pick<ExportSettings, 'features'>, rec: PlannedRecord, out: { data: Uint8Array; width: number; height: number }, numClasses: number): Map<string, FeatureValue> {
+export function features(
+  s: Pick<ExportSettings, 'features'>,
+  rec: PlannedRecord,
+  out: { data: Uint8Array; width: number; height: number },
+  numClasses: number,
+): Map<string, FeatureValue> {
   const f = new Map<string, FeatureValue>();
   const name = s.features;
   if (name.image) f.set(name.image, { kind: 'bytes', value: [out.data] });
@@ -188,7 +219,8 @@ export function features(s: Pick<ExportSettings, 'features'>, rec: PlannedRecord
   if (name.label) f.set(name.label, { kind: 'bytes', value: [rec.label ?? ''] });
   if (name.height) f.set(name.height, { kind: 'int64', value: [out.height] });
   if (name.width) f.set(name.width, { kind: 'int64', value: [out.width] });
-  if (name.one_hot_class) f.set(name.one_hot_class, { kind: 'float', value: Array.from({ length: numClasses }, (_, i) => (i === rec.target ? 1 : 0)) });
+  if (name.one_hot_class)
+    f.set(name.one_hot_class, { kind: 'float', value: Array.from({ length: numClasses }, (_, i) => (i === rec.target ? 1 : 0)) });
   if (name.fold) f.set(name.fold, { kind: 'int64', value: [rec.fold] });
   if (name.sha256) f.set(name.sha256, { kind: 'bytes', value: [rec.sha256] });
   return f;
@@ -200,6 +232,8 @@ function diskFull(err: unknown, target: string): unknown {
   if (code !== 'ENOSPC' && code !== 'EDQUOT') return err;
   const kept = existsSync(join(target, 'manifest.json'))
     ? `${target} still holds the previous export`
-    : existsSync(target) ? `${target} was left as it was` : `${target} was not created`;
+    : existsSync(target)
+      ? `${target} was left as it was`
+      : `${target} was not created`;
   return new UserError(`The disk holding ${target} is full: the export was not written and ${kept}. Free some space and export again.`);
 }

@@ -55,7 +55,16 @@ export class ExportPlanError extends UserError {
   override name = 'ExportPlanError';
 }
 
-interface PlanRow { id: number; root: string; pathBytes: Buffer; relPath: string; sha256: string; label: string | null; code: number | null; fold: number }
+interface PlanRow {
+  id: number;
+  root: string;
+  pathBytes: Buffer;
+  relPath: string;
+  sha256: string;
+  label: string | null;
+  code: number | null;
+  fold: number;
+}
 
 const COLUMNS = `i.id, s.root, i.path_bytes AS pathBytes, i.rel_path AS relPath, i.sha256, l.name AS label, l.code`;
 
@@ -149,10 +158,15 @@ export function plannedFoldSizes(db: Database.Database, opts: PlanOptions = {}):
     .all() as Count[];
   if (counts.length === 0 && opts.withoutFolds === 'as-fold-0' && !db.prepare('SELECT 1 FROM fold_assignments').get()) {
     counts = db
-      .prepare(`SELECT 0 AS fold, COUNT(*) AS n, COUNT(l.id) AS labelled FROM images i LEFT JOIN labels l ON l.id = i.label_id WHERE i.status = 'active'`)
+      .prepare(
+        `SELECT 0 AS fold, COUNT(*) AS n, COUNT(l.id) AS labelled FROM images i LEFT JOIN labels l ON l.id = i.label_id WHERE i.status = 'active'`,
+      )
       .all() as Count[];
   }
-  const labelling = labellingOf(counts.reduce((s, c) => s + c.labelled, 0), counts.reduce((s, c) => s + c.n, 0));
+  const labelling = labellingOf(
+    counts.reduce((s, c) => s + c.labelled, 0),
+    counts.reduce((s, c) => s + c.n, 0),
+  );
   const keepAll = writesUnlabelled(labelling, opts.unlabelled);
   // A fold left with no record gets no shard, as in the export.
   return new Map(counts.map((c): [number, number] => [c.fold, keepAll ? c.n : c.labelled]).filter(([, n]) => n > 0));

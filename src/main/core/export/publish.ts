@@ -14,7 +14,11 @@ export const asideOf = (target: string): string => join(dirname(target), `.${bas
 /** In the staging folder: the id of the process writing it (hidden, removed before the swap). */
 const OWNER = '.winnow-export-owner';
 const SHARD_OR_MANIFEST = /(^manifest\.json$)|(\.tfrec(ord)?(\.gz)?(\.idx)?$)/;
-const exists = (p: string): Promise<boolean> => stat(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Names in `folder` that belong to the export its manifest.json describes. Without a manifest, only
@@ -41,7 +45,8 @@ async function returnUsersFiles(aside: string, target: string): Promise<boolean>
   let clear = true;
   for (const name of await readdir(aside)) {
     if (ours.has(name)) continue;
-    if (await exists(join(target, name))) clear = false; // never overwrite: it stays aside, and we say so
+    if (await exists(join(target, name)))
+      clear = false; // never overwrite: it stays aside, and we say so
     else await rename(join(aside, name), join(target, name));
   }
   return clear;
@@ -79,7 +84,10 @@ export async function recoverInterrupted(target: string): Promise<string[]> {
   const staging = stagingOf(target);
   // A staging folder whose writer still runs is not a leftover: never pull it from under it.
   const pid = await liveOwner(staging);
-  if (pid !== null) throw new ExportSettingsError(`Another export into ${target} is running (process ${pid}): wait for it to finish or stop it, then export again.`);
+  if (pid !== null)
+    throw new ExportSettingsError(
+      `Another export into ${target} is running (process ${pid}): wait for it to finish or stop it, then export again.`,
+    );
   if (await exists(aside)) {
     if (!(await exists(target))) {
       await rename(aside, target);
@@ -88,7 +96,9 @@ export async function recoverInterrupted(target: string): Promise<string[]> {
       await removeAside(aside);
       notes.push(`Found the previous export in ${aside}, left by an export interrupted after ${target} was complete: removed it.`);
     } else {
-      throw new ExportSettingsError(`${aside} holds files of yours that clash with names in ${target}: move them out of ${aside}, then export again.`);
+      throw new ExportSettingsError(
+        `${aside} holds files of yours that clash with names in ${target}: move them out of ${aside}, then export again.`,
+      );
     }
   }
   // Older versions staged inside the target under this name.
@@ -111,7 +121,9 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
   const entries = await readdir(target);
   const earlier = entries.filter((e) => SHARD_OR_MANIFEST.test(e));
   if (earlier.length > 0 && !overwrite) {
-    throw new ExportSettingsError(`${target} already holds an export (${earlier.slice(0, 3).join(', ')}${earlier.length > 3 ? ', …' : ''}); choose an empty folder or overwrite it`);
+    throw new ExportSettingsError(
+      `${target} already holds an export (${earlier.slice(0, 3).join(', ')}${earlier.length > 3 ? ', …' : ''}); choose an empty folder or overwrite it`,
+    );
   }
   if (earlier.length > 0 && !entries.includes('manifest.json')) {
     throw new ExportSettingsError(
@@ -119,7 +131,9 @@ export async function checkTarget(target: string, overwrite: boolean): Promise<v
     );
   }
   if (t.dev !== parent.dev) {
-    throw new ExportSettingsError(`${target} is a mount point, which cannot be swapped for a finished export: export into a folder inside it.`);
+    throw new ExportSettingsError(
+      `${target} is a mount point, which cannot be swapped for a finished export: export into a folder inside it.`,
+    );
   }
 }
 
@@ -151,8 +165,13 @@ export async function publish(staging: string, target: string): Promise<void> {
     // Put the previous export back at once rather than leave it to the next run.
     await rename(aside, target);
     await rm(staging, { recursive: true, force: true });
-    throw new ExportSettingsError(`Cannot move the finished export into ${target} (${(err as Error).message}): ${target} still holds what it held before.`);
+    throw new ExportSettingsError(
+      `Cannot move the finished export into ${target} (${(err as Error).message}): ${target} still holds what it held before.`,
+    );
   }
   if (await returnUsersFiles(aside, target)) await removeAside(aside);
-  else throw new ExportSettingsError(`The export is in ${target}, but ${aside} still holds files of yours whose names clash with it: move them where you want them.`);
+  else
+    throw new ExportSettingsError(
+      `The export is in ${target}, but ${aside} still holds files of yours whose names clash with it: move them where you want them.`,
+    );
 }

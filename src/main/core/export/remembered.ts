@@ -8,11 +8,18 @@ import type { ExportSettings } from './settings.ts';
 
 const KEY = 'export.lastSettings';
 
-export type RememberedExportSettings = Pick<ExportSettings, 'outDir' | 'transform' | 'features' | 'nameTemplate' | 'compression' | 'unlabelled'>;
+export type RememberedExportSettings = Pick<
+  ExportSettings,
+  'outDir' | 'transform' | 'features' | 'nameTemplate' | 'compression' | 'unlabelled'
+>;
 
 export function rememberExportSettings(db: Database.Database, s: ExportSettings): void {
   const kept: RememberedExportSettings = {
-    outDir: s.outDir, transform: s.transform, features: s.features, nameTemplate: s.nameTemplate, compression: s.compression,
+    outDir: s.outDir,
+    transform: s.transform,
+    features: s.features,
+    nameTemplate: s.nameTemplate,
+    compression: s.compression,
     unlabelled: s.unlabelled ?? 'skip',
   };
   setSetting(db, KEY, JSON.stringify(kept));

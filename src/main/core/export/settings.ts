@@ -44,7 +44,10 @@ export class ExportSettingsError extends UserError {
 /** Parses `image,target,image_name,label` or renames like `image=jpeg,target=class`. */
 export function parseFeatureList(text: string): Partial<Record<FeatureId, string>> {
   const out: Partial<Record<FeatureId, string>> = {};
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, name = id] = part.split('=').map((s) => s.trim()) as [string, string?];
     if (![...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].includes(id as FeatureId)) {
       throw new ExportSettingsError(`Unknown feature "${id}"; choose from ${[...REQUIRED_FEATURES, ...OPTIONAL_FEATURES].join(', ')}`);

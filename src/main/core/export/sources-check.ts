@@ -9,10 +9,15 @@ import { ExportPlanError } from './plan.ts';
  */
 export async function checkSourceFolders(roots: readonly string[]): Promise<void> {
   for (const root of roots) {
-    const isDir = await stat(root).then((s) => s.isDirectory(), () => false);
+    const isDir = await stat(root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     const state = !isDir ? 'missing (moved or unmounted?)' : (await readdir(root)).length === 0 ? 'empty (unmounted?)' : null;
     if (state) {
-      throw new ExportPlanError(`Source folder ${root} is ${state}: nothing was written. Reconnect it or remove it with \`winnow sources --remove\`.`);
+      throw new ExportPlanError(
+        `Source folder ${root} is ${state}: nothing was written. Reconnect it or remove it with \`winnow sources --remove\`.`,
+      );
     }
   }
 }
@@ -26,6 +31,9 @@ export async function checkOutsideSources(target: string, roots: readonly string
   for (const root of roots) {
     const realRoot = await realpath(root).catch(() => root);
     const holds = forms.some((t) => [root, realRoot].some((r) => r === t || r.startsWith(t.endsWith('/') ? t : `${t}/`)));
-    if (holds) throw new ExportPlanError(`${resolve(target)} holds the source folder ${root} of the images being exported: choose an export folder outside it.`);
+    if (holds)
+      throw new ExportPlanError(
+        `${resolve(target)} holds the source folder ${root} of the images being exported: choose an export folder outside it.`,
+      );
   }
 }

@@ -85,7 +85,8 @@ export function placement(srcW: number, srcH: number, size: { width: number; hei
 }
 
 function validate(s: TransformSettings): void {
-  if (!Number.isInteger(s.quality) || s.quality < 1 || s.quality > 100) throw new RangeError(`quality must be an integer 1..100, got ${s.quality}`);
+  if (!Number.isInteger(s.quality) || s.quality < 1 || s.quality > 100)
+    throw new RangeError(`quality must be an integer 1..100, got ${s.quality}`);
   if (s.size !== null) {
     const { width, height } = s.size;
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > 65_500 || height > 65_500) {
@@ -98,7 +99,12 @@ function resample(img: RgbImage, p: Placement, mode: ResizeMode, kernel: ResizeK
   if (mode !== 'fit-pad') {
     return resizeRgb(img, { width: p.scaledWidth, height: p.scaledHeight }, { x: p.x, y: p.y, width: p.width, height: p.height }, kernel);
   }
-  const inner = resizeRgb(img, { width: p.scaledWidth, height: p.scaledHeight }, { x: 0, y: 0, width: p.scaledWidth, height: p.scaledHeight }, kernel);
+  const inner = resizeRgb(
+    img,
+    { width: p.scaledWidth, height: p.scaledHeight },
+    { x: 0, y: 0, width: p.scaledWidth, height: p.scaledHeight },
+    kernel,
+  );
   if (inner.width === p.width && inner.height === p.height) return inner;
   const canvas = new Uint8Array(p.width * p.height * 3);
   const rowLen = inner.width * 3;
@@ -127,7 +133,8 @@ export async function transformImage(src: Buffer, settings: TransformSettings): 
   // YCbCr ships as is; greyscale, CMYK, 12-bit, arithmetic or lossless JPEGs are re-encoded.
   const shippable = frame !== null && frame.channels === 3 && frame.precision === 8 && frame.marker <= 0xc2;
   if (settings.passthrough && shippable) {
-    const keep = settings.size === null || settings.mode === 'none' || (frame.width === settings.size.width && frame.height === settings.size.height);
+    const keep =
+      settings.size === null || settings.mode === 'none' || (frame.width === settings.size.width && frame.height === settings.size.height);
     if (keep) return { data: src, width: frame.width, height: frame.height, passthrough: true };
   }
   const srcPixels = frame !== null ? frame.width * frame.height : await pixelsOf(src);
@@ -140,13 +147,19 @@ export async function transformImage(src: Buffer, settings: TransformSettings): 
   if (img === null) {
     if (srcPixels > FAST_MAX_PIXELS && settings.size !== null && settings.mode !== 'none') {
       const { width, height } = settings.size;
-      img = await decodeRgbSharp(src, { background: 'black', resize: { width, height, fit: SHARP_FIT[settings.mode], kernel: SHARP_KERNEL[kernel] } });
+      img = await decodeRgbSharp(src, {
+        background: 'black',
+        resize: { width, height, fit: SHARP_FIT[settings.mode], kernel: SHARP_KERNEL[kernel] },
+      });
     } else {
       img = await decodeRgbSharp(src, { background: 'black' });
     }
   }
   const p = placement(img.width, img.height, settings.size, settings.mode);
-  const out = img.width === p.width && img.height === p.height && p.scaledWidth === p.width && p.scaledHeight === p.height ? img : resample(img, p, settings.mode, kernel);
+  const out =
+    img.width === p.width && img.height === p.height && p.scaledWidth === p.width && p.scaledHeight === p.height
+      ? img
+      : resample(img, p, settings.mode, kernel);
   const data = encodeJpegRgb(out, { quality: settings.quality, chroma: settings.chroma });
   return { data, width: out.width, height: out.height, passthrough: false };
 }

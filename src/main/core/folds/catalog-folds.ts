@@ -74,7 +74,10 @@ export function loadFolds(db: Database.Database): FoldResult | null {
   );
   if (foldOfId.size === 0) return null;
   const params: FoldParams = {
-    k: stored.k, seed: stored.seed, stratify: stored.stratify, groups: stored.groups,
+    k: stored.k,
+    seed: stored.seed,
+    stratify: stored.stratify,
+    groups: stored.groups,
     ...(stored.groupCsv ? { groupCsv: stored.groupCsv } : {}),
   };
   const inputs = foldInputs(db, params, { csvMayBeGone: true });
@@ -183,6 +186,7 @@ function clusterPairs(clusterOf: Map<number, number>): [number, number][] {
   const members = new Map<number, number[]>();
   for (const [id, c] of clusterOf) members.set(c, [...(members.get(c) ?? []), id]);
   const pairs: [number, number][] = [];
-  for (const ids of members.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i]!, ids[j]!]);
+  for (const ids of members.values())
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.push([ids[i]!, ids[j]!]);
   return pairs;
 }

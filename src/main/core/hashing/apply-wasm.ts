@@ -4,8 +4,28 @@
 // vectors per step) carry independent outputs: 4 cell rows of one output in the horizontal
 // pass, 4 neighbouring outputs in the vertical one. Results are therefore bit-identical.
 import {
-  buildModule, doWhile, ensureBytes, get, i32, instantiate, load32, loadF64, set, storeF64, v128Const, I32, I32_ADD, I32_MUL, I32_SHL,
-  F64X2_ADD, F64X2_EXTRACT, F64X2_MUL, F64X2_SPLAT, V128, V128_LOAD, V128_STORE,
+  buildModule,
+  doWhile,
+  ensureBytes,
+  get,
+  i32,
+  instantiate,
+  load32,
+  loadF64,
+  set,
+  storeF64,
+  v128Const,
+  I32,
+  I32_ADD,
+  I32_MUL,
+  I32_SHL,
+  F64X2_ADD,
+  F64X2_EXTRACT,
+  F64X2_MUL,
+  F64X2_SPLAT,
+  V128,
+  V128_LOAD,
+  V128_STORE,
 } from '../wasm-asm.ts';
 import type { Code, WasmMemory } from '../wasm-asm.ts';
 
@@ -28,24 +48,48 @@ const LOCALS = [...new Array(9).fill(I32), ...new Array(5).fill(V128)];
 
 /** Output o's a, n and the end of its weights; WQ advances to the next output's after `body`. */
 const perOutput = (start: number, len: number, count: number, body: Code): Code => [
-  ...i32(0), ...set(O),
+  ...i32(0),
+  ...set(O),
   ...doWhile(O, i32(1), get(count), [
-    ...get(start), ...get(O), ...i32(2), I32_SHL, I32_ADD, ...load32(), ...set(A),
-    ...get(len), ...get(O), ...i32(2), I32_SHL, I32_ADD, ...load32(), ...set(N),
-    ...get(WQ), ...shl3(get(N)), I32_ADD, ...set(QEND),
+    ...get(start),
+    ...get(O),
+    ...i32(2),
+    I32_SHL,
+    I32_ADD,
+    ...load32(),
+    ...set(A),
+    ...get(len),
+    ...get(O),
+    ...i32(2),
+    I32_SHL,
+    I32_ADD,
+    ...load32(),
+    ...set(N),
+    ...get(WQ),
+    ...shl3(get(N)),
+    I32_ADD,
+    ...set(QEND),
     ...body,
-    ...get(QEND), ...set(WQ),
+    ...get(QEND),
+    ...set(WQ),
   ]),
 ];
 
 /** ACCS[k] = sum over the output's weights of w * (the 2 values at P + 16k), P += stride. */
 const dot = (stride: Code, accs: number[]): Code => [
   ...accs.flatMap((a) => [...ZERO, ...set(a)]),
-  ...get(WQ), ...set(Q),
+  ...get(WQ),
+  ...set(Q),
   ...doWhile(Q, i32(8), get(QEND), [
-    ...get(Q), ...loadF64(), ...F64X2_SPLAT, ...set(W),
+    ...get(Q),
+    ...loadF64(),
+    ...F64X2_SPLAT,
+    ...set(W),
     ...accs.flatMap((a, k) => [...get(a), ...get(P), ...V128_LOAD(16 * k), ...get(W), ...F64X2_MUL, ...F64X2_ADD, ...set(a)]),
-    ...get(P), ...stride, I32_ADD, ...set(P),
+    ...get(P),
+    ...stride,
+    I32_ADD,
+    ...set(P),
   ]),
 ];
 
@@ -55,18 +99,31 @@ const dot = (stride: Code, accs: number[]): Code => [
 const [G, ROWS_, OX, HSTART, HLEN, HW, TMP] = [0, 1, 2, 3, 4, 5, 6];
 const ox4 = (): Code => [...get(OX), ...i32(3), I32_ADD, ...i32(-4), 0x71 /* and */];
 const hpass: Code = [
-  ...get(HW), ...set(WQ),
+  ...get(HW),
+  ...set(WQ),
   ...perOutput(HSTART, HLEN, OX, [
-    ...i32(0), ...set(K),
+    ...i32(0),
+    ...set(K),
     ...doWhile(K, i32(8), get(ROWS_), [
-      ...get(G), ...shl3([...get(A), ...get(ROWS_), I32_MUL, ...get(K), I32_ADD]), I32_ADD, ...set(P),
+      ...get(G),
+      ...shl3([...get(A), ...get(ROWS_), I32_MUL, ...get(K), I32_ADD]),
+      I32_ADD,
+      ...set(P),
       ...dot(shl3(get(ROWS_)), [ACC0, ACC1, ACC2, ACC3]),
       // T = &tmp[K][O]; rows K..K+7 are one tmp row stride (8 * ox4) apart.
-      ...get(TMP), ...shl3([...get(K), ...ox4(), I32_MUL, ...get(O), I32_ADD]), I32_ADD, ...set(T),
-      ...[ACC0, ACC1, ACC2, ACC3].flatMap((a, k) => [0, 1].flatMap((lane) => [
-        ...(k || lane ? [...get(T), ...shl3(ox4()), I32_ADD, ...set(T)] : []),
-        ...get(T), ...get(a), ...F64X2_EXTRACT(lane), ...storeF64(),
-      ])),
+      ...get(TMP),
+      ...shl3([...get(K), ...ox4(), I32_MUL, ...get(O), I32_ADD]),
+      I32_ADD,
+      ...set(T),
+      ...[ACC0, ACC1, ACC2, ACC3].flatMap((a, k) =>
+        [0, 1].flatMap((lane) => [
+          ...(k || lane ? [...get(T), ...shl3(ox4()), I32_ADD, ...set(T)] : []),
+          ...get(T),
+          ...get(a),
+          ...F64X2_EXTRACT(lane),
+          ...storeF64(),
+        ]),
+      ),
     ]),
   ]),
 ];
@@ -74,15 +131,31 @@ const hpass: Code = [
 // vpass(tmp, ox4, oy, start, len, wts, out): out[o][x] = 0.5 * sum, row stride 8 * ox4.
 const [VT, OX4, OY, VSTART, VLEN, VW, OUT] = [0, 1, 2, 3, 4, 5, 6];
 const vpass: Code = [
-  ...get(VW), ...set(WQ),
+  ...get(VW),
+  ...set(WQ),
   ...perOutput(VSTART, VLEN, OY, [
-    ...i32(0), ...set(K),
+    ...i32(0),
+    ...set(K),
     ...doWhile(K, i32(4), get(OX4), [
-      ...get(VT), ...shl3([...get(A), ...get(OX4), I32_MUL, ...get(K), I32_ADD]), I32_ADD, ...set(P),
+      ...get(VT),
+      ...shl3([...get(A), ...get(OX4), I32_MUL, ...get(K), I32_ADD]),
+      I32_ADD,
+      ...set(P),
       ...dot(shl3(get(OX4)), [ACC0, ACC1]),
-      ...get(OUT), ...shl3([...get(O), ...get(OX4), I32_MUL, ...get(K), I32_ADD]), I32_ADD, ...set(T),
-      ...get(T), ...get(ACC0), ...HALF, ...F64X2_MUL, ...V128_STORE(0),
-      ...get(T), ...get(ACC1), ...HALF, ...F64X2_MUL, ...V128_STORE(16),
+      ...get(OUT),
+      ...shl3([...get(O), ...get(OX4), I32_MUL, ...get(K), I32_ADD]),
+      I32_ADD,
+      ...set(T),
+      ...get(T),
+      ...get(ACC0),
+      ...HALF,
+      ...F64X2_MUL,
+      ...V128_STORE(0),
+      ...get(T),
+      ...get(ACC1),
+      ...HALF,
+      ...F64X2_MUL,
+      ...V128_STORE(16),
     ]),
   ]),
 ];
@@ -91,15 +164,32 @@ const vpass: Code = [
 const [TS, TNCX, TNCY, TROWS, TD] = [0, 1, 2, 3, 4];
 const [TY, TX, TP, TQ] = [5, 6, 7, 8];
 const transpose: Code = [
-  ...i32(0), ...set(TY),
+  ...i32(0),
+  ...set(TY),
   ...doWhile(TY, i32(1), get(TNCY), [
-    ...get(TS), ...shl3([...get(TY), ...get(TNCX), I32_MUL]), I32_ADD, ...set(TP),
-    ...get(TD), ...shl3(get(TY)), I32_ADD, ...set(TQ),
-    ...i32(0), ...set(TX),
+    ...get(TS),
+    ...shl3([...get(TY), ...get(TNCX), I32_MUL]),
+    I32_ADD,
+    ...set(TP),
+    ...get(TD),
+    ...shl3(get(TY)),
+    I32_ADD,
+    ...set(TQ),
+    ...i32(0),
+    ...set(TX),
     ...doWhile(TX, i32(1), get(TNCX), [
-      ...get(TQ), ...get(TP), ...loadF64(), ...storeF64(),
-      ...get(TP), ...i32(8), I32_ADD, ...set(TP),
-      ...get(TQ), ...shl3(get(TROWS)), I32_ADD, ...set(TQ),
+      ...get(TQ),
+      ...get(TP),
+      ...loadF64(),
+      ...storeF64(),
+      ...get(TP),
+      ...i32(8),
+      I32_ADD,
+      ...set(TP),
+      ...get(TQ),
+      ...shl3(get(TROWS)),
+      I32_ADD,
+      ...set(TQ),
     ]),
   ]),
 ];

@@ -168,11 +168,18 @@ let blockCols = new Float64Array(1024);
  * uses them before the next scan saves an allocation per image.
  */
 export function scanGrey(
-  grey: Uint8Array, width: number, height: number, partsX: number, partsY: number, lut: HalfLevelLut, scratch?: Float64Array,
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  partsX: number,
+  partsY: number,
+  lut: HalfLevelLut,
+  scratch?: Float64Array,
 ): ScanResult {
   const ax = cachedAxis(width, Math.min(width, partsX));
   const ay = cachedAxis(height, Math.min(height, partsY));
-  const sums = lut === LUT_FASTDCT || lut === LUT_EXACT ? cellSumsWasm(grey, width, height, ax.edges, ay.edges, lut === LUT_FASTDCT, scratch) : null;
+  const sums =
+    lut === LUT_FASTDCT || lut === LUT_EXACT ? cellSumsWasm(grey, width, height, ax.edges, ay.edges, lut === LUT_FASTDCT, scratch) : null;
   if (sums === null) return scanGreyJs(grey, width, height, partsX, partsY, lut);
   const cells = { sums, ncx: ax.edges.length - 1, ncy: ay.edges.length - 1, xEdges: ax.edges, yEdges: ay.edges };
   // Lazy: colour images take blockhash from their RGB instead (colourBlockhashSums).

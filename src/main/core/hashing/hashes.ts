@@ -31,7 +31,7 @@ export function hamming64(a: bigint, b: bigint): number {
 function popcount32(v: number): number {
   v = v - ((v >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** numpy.median of a numeric array (mean of the two middle values for even lengths). */
@@ -88,7 +88,7 @@ export function pHashFromGrid(p32: Uint8Array): bigint {
  */
 export function pHashAndMirrorFromGrid(p32: Uint8Array): [bigint, bigint] {
   const low = lowDct(p32);
-  const mirrored = low.map((v, i) => (i % K) % 2 === 1 ? -v : v);
+  const mirrored = low.map((v, i) => ((i % K) % 2 === 1 ? -v : v));
   return [packBits(aboveThreshold(low, median(low))), packBits(aboveThreshold(mirrored, median(mirrored)))];
 }
 

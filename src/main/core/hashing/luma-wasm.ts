@@ -5,8 +5,23 @@
 // decode itself. Integer arithmetic throughout: the result equals the JS loop byte for byte (a
 // test checks all 2^24 colours).
 import {
-  doWhile, get, i32, set, v128Const, I16X8_ADD, I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, I16X8_MUL, I16X8_SHR_U, I32, I32_ADD,
-  I8X16_NARROW_I16X8_U, I8X16_SHUFFLE, V128, V128_LOAD, V128_STORE,
+  doWhile,
+  get,
+  i32,
+  set,
+  v128Const,
+  I16X8_ADD,
+  I16X8_EXTEND_HIGH_U,
+  I16X8_EXTEND_LOW_U,
+  I16X8_MUL,
+  I16X8_SHR_U,
+  I32,
+  I32_ADD,
+  I8X16_NARROW_I16X8_U,
+  I8X16_SHUFFLE,
+  V128,
+  V128_LOAD,
+  V128_STORE,
 } from '../wasm-asm.ts';
 import type { Code } from '../wasm-asm.ts';
 
@@ -38,30 +53,72 @@ const channel = (c: number): Code => {
   const b = u16x8(WEIGHTS[c]! & 255);
   const acc = (sum: number, part: number, k: Code): Code => [...get(sum), ...get(part), ...k, ...I16X8_MUL, ...I16X8_ADD, ...set(sum)];
   return [
-    ...get(V0), ...get(V1), ...I8X16_SHUFFLE(first), ...get(V2), ...I8X16_SHUFFLE(second), ...set(CH),
-    ...get(CH), ...I16X8_EXTEND_LOW_U, ...set(LO),
-    ...get(CH), ...I16X8_EXTEND_HIGH_U, ...set(HI),
-    ...acc(HL, LO, a), ...acc(HH, HI, a), ...acc(QL, LO, b), ...acc(QH, HI, b),
+    ...get(V0),
+    ...get(V1),
+    ...I8X16_SHUFFLE(first),
+    ...get(V2),
+    ...I8X16_SHUFFLE(second),
+    ...set(CH),
+    ...get(CH),
+    ...I16X8_EXTEND_LOW_U,
+    ...set(LO),
+    ...get(CH),
+    ...I16X8_EXTEND_HIGH_U,
+    ...set(HI),
+    ...acc(HL, LO, a),
+    ...acc(HH, HI, a),
+    ...acc(QL, LO, b),
+    ...acc(QH, HI, b),
   ];
 };
 
 const ROUND = u16x8(128);
 const half = (h: number, q: number): Code => [
-  ...get(h), ...get(q), ...i32(8), ...I16X8_SHR_U, ...I16X8_ADD, ...ROUND, ...I16X8_ADD, ...i32(8), ...I16X8_SHR_U,
+  ...get(h),
+  ...get(q),
+  ...i32(8),
+  ...I16X8_SHR_U,
+  ...I16X8_ADD,
+  ...ROUND,
+  ...I16X8_ADD,
+  ...i32(8),
+  ...I16X8_SHR_U,
 ];
 
 const body: Code = [
-  ...get(SRC), ...set(P), ...get(DST), ...set(Q),
-  ...i32(0), ...set(X),
+  ...get(SRC),
+  ...set(P),
+  ...get(DST),
+  ...set(Q),
+  ...i32(0),
+  ...set(X),
   ...doWhile(X, i32(16), get(N), [
-    ...get(P), ...V128_LOAD(0), ...set(V0),
-    ...get(P), ...V128_LOAD(16), ...set(V1),
-    ...get(P), ...V128_LOAD(32), ...set(V2),
+    ...get(P),
+    ...V128_LOAD(0),
+    ...set(V0),
+    ...get(P),
+    ...V128_LOAD(16),
+    ...set(V1),
+    ...get(P),
+    ...V128_LOAD(32),
+    ...set(V2),
     ...[HL, HH, QL, QH].flatMap((v) => [...u16x8(0), ...set(v)]),
-    ...channel(0), ...channel(1), ...channel(2),
-    ...get(Q), ...half(HL, QL), ...half(HH, QH), ...I8X16_NARROW_I16X8_U, ...V128_STORE(0),
-    ...get(P), ...i32(48), I32_ADD, ...set(P),
-    ...get(Q), ...i32(16), I32_ADD, ...set(Q),
+    ...channel(0),
+    ...channel(1),
+    ...channel(2),
+    ...get(Q),
+    ...half(HL, QL),
+    ...half(HH, QH),
+    ...I8X16_NARROW_I16X8_U,
+    ...V128_STORE(0),
+    ...get(P),
+    ...i32(48),
+    I32_ADD,
+    ...set(P),
+    ...get(Q),
+    ...i32(16),
+    I32_ADD,
+    ...set(Q),
   ]),
 ];
 

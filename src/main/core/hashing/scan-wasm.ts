@@ -5,8 +5,31 @@
 // so the cell sums are bit-identical to the JS pass whatever the order. The same module converts
 // decoded RGB to luma (luma-wasm.ts) in the same memory, so the fast JPEG path copies no pixels.
 import {
-  buildModule, doWhile, ensureBytes, get, i32, instantiate, load16u, load32, set, store32, v128Const, I32, I32_ADD, I32_SHL,
-  I16X8_ADD, I16X8_EXTEND_HIGH_U, I16X8_EXTEND_LOW_U, I16X8_SHL, I8X16_NE, I8X16_SPLAT, I8X16_SUB, V128, V128_AND, V128_LOAD, V128_STORE,
+  buildModule,
+  doWhile,
+  ensureBytes,
+  get,
+  i32,
+  instantiate,
+  load16u,
+  load32,
+  set,
+  store32,
+  v128Const,
+  I32,
+  I32_ADD,
+  I32_SHL,
+  I16X8_ADD,
+  I16X8_EXTEND_HIGH_U,
+  I16X8_EXTEND_LOW_U,
+  I16X8_SHL,
+  I8X16_NE,
+  I8X16_SPLAT,
+  I8X16_SUB,
+  V128,
+  V128_AND,
+  V128_LOAD,
+  V128_STORE,
 } from '../wasm-asm.ts';
 import type { Code } from '../wasm-asm.ts';
 import { LUMA_FUNC } from './luma-wasm.ts';
@@ -24,37 +47,117 @@ const FF = v128Const(new Array(16).fill(255));
 // Pixel p counts 2p, plus 1 when the fast-IDCT bias applies (bias = 0xff) and 0 < p < 255:
 // lanes sum p and, separately in 8 bits, the number of biased pixels.
 const columns: Code = [
-  ...get(BIAS), ...I8X16_SPLAT, ...set(BIASV),
-  ...i32(0), ...set(X),
+  ...get(BIAS),
+  ...I8X16_SPLAT,
+  ...set(BIASV),
+  ...i32(0),
+  ...set(X),
   ...doWhile(X, i32(16), get(W16), [
-    ...get(SRC), ...get(X), I32_ADD, ...set(P),
-    ...ZERO, ...set(LO), ...ZERO, ...set(HI), ...ZERO, ...set(CNT),
-    ...i32(0), ...set(R),
+    ...get(SRC),
+    ...get(X),
+    I32_ADD,
+    ...set(P),
+    ...ZERO,
+    ...set(LO),
+    ...ZERO,
+    ...set(HI),
+    ...ZERO,
+    ...set(CNT),
+    ...i32(0),
+    ...set(R),
     ...doWhile(R, i32(1), get(ROWS), [
-      ...get(P), ...V128_LOAD(), ...set(V),
-      ...get(LO), ...get(V), ...I16X8_EXTEND_LOW_U, ...I16X8_ADD, ...set(LO),
-      ...get(HI), ...get(V), ...I16X8_EXTEND_HIGH_U, ...I16X8_ADD, ...set(HI),
-      ...get(CNT), ...get(V), ...ZERO, ...I8X16_NE, ...get(V), ...FF, ...I8X16_NE, ...V128_AND, ...I8X16_SUB, ...set(CNT),
-      ...get(P), ...get(WIDTH), I32_ADD, ...set(P),
+      ...get(P),
+      ...V128_LOAD(),
+      ...set(V),
+      ...get(LO),
+      ...get(V),
+      ...I16X8_EXTEND_LOW_U,
+      ...I16X8_ADD,
+      ...set(LO),
+      ...get(HI),
+      ...get(V),
+      ...I16X8_EXTEND_HIGH_U,
+      ...I16X8_ADD,
+      ...set(HI),
+      ...get(CNT),
+      ...get(V),
+      ...ZERO,
+      ...I8X16_NE,
+      ...get(V),
+      ...FF,
+      ...I8X16_NE,
+      ...V128_AND,
+      ...I8X16_SUB,
+      ...set(CNT),
+      ...get(P),
+      ...get(WIDTH),
+      I32_ADD,
+      ...set(P),
     ]),
-    ...get(CNT), ...get(BIASV), ...V128_AND, ...set(CNT),
-    ...get(COL), ...get(X), ...i32(1), I32_SHL, I32_ADD, ...set(P),
-    ...get(P), ...get(LO), ...i32(1), ...I16X8_SHL, ...get(CNT), ...I16X8_EXTEND_LOW_U, ...I16X8_ADD, ...V128_STORE(0),
-    ...get(P), ...get(HI), ...i32(1), ...I16X8_SHL, ...get(CNT), ...I16X8_EXTEND_HIGH_U, ...I16X8_ADD, ...V128_STORE(16),
+    ...get(CNT),
+    ...get(BIASV),
+    ...V128_AND,
+    ...set(CNT),
+    ...get(COL),
+    ...get(X),
+    ...i32(1),
+    I32_SHL,
+    I32_ADD,
+    ...set(P),
+    ...get(P),
+    ...get(LO),
+    ...i32(1),
+    ...I16X8_SHL,
+    ...get(CNT),
+    ...I16X8_EXTEND_LOW_U,
+    ...I16X8_ADD,
+    ...V128_STORE(0),
+    ...get(P),
+    ...get(HI),
+    ...i32(1),
+    ...I16X8_SHL,
+    ...get(CNT),
+    ...I16X8_EXTEND_HIGH_U,
+    ...I16X8_ADD,
+    ...V128_STORE(16),
   ]),
 ];
 
 // Column sums -> cell sums of this cell row (cells are never empty).
 const cells: Code = [
-  ...get(COL), ...set(CP),
-  ...i32(0), ...set(C),
-  ...doWhile(C, i32(4), [...get(NCX), ...i32(2), I32_SHL], [
-    ...get(COL), ...get(EDGES), ...get(C), I32_ADD, ...load32(4), ...i32(1), I32_SHL, I32_ADD, ...set(CEND),
-    ...i32(0), ...set(S),
-    ...doWhile(CP, i32(2), get(CEND), [...get(S), ...get(CP), ...load16u(), I32_ADD, ...set(S)]),
-    ...get(OUT), ...get(C), I32_ADD, ...set(P),
-    ...get(P), ...get(P), ...load32(), ...get(S), I32_ADD, ...store32(),
-  ]),
+  ...get(COL),
+  ...set(CP),
+  ...i32(0),
+  ...set(C),
+  ...doWhile(
+    C,
+    i32(4),
+    [...get(NCX), ...i32(2), I32_SHL],
+    [
+      ...get(COL),
+      ...get(EDGES),
+      ...get(C),
+      I32_ADD,
+      ...load32(4),
+      ...i32(1),
+      I32_SHL,
+      I32_ADD,
+      ...set(CEND),
+      ...i32(0),
+      ...set(S),
+      ...doWhile(CP, i32(2), get(CEND), [...get(S), ...get(CP), ...load16u(), I32_ADD, ...set(S)]),
+      ...get(OUT),
+      ...get(C),
+      I32_ADD,
+      ...set(P),
+      ...get(P),
+      ...get(P),
+      ...load32(),
+      ...get(S),
+      I32_ADD,
+      ...store32(),
+    ],
+  ),
 ];
 
 type Kernel = {
@@ -66,13 +169,16 @@ let kernel: Kernel | null = null;
 
 function getKernel(): Kernel {
   if (kernel === null) {
-    const bytes = buildModule([{
-      name: 'band',
-      params: new Array(9).fill(I32),
-      results: [],
-      locals: [...new Array(7).fill(I32), ...new Array(5).fill(V128)],
-      body: [...columns, ...cells],
-    }, LUMA_FUNC]);
+    const bytes = buildModule([
+      {
+        name: 'band',
+        params: new Array(9).fill(I32),
+        results: [],
+        locals: [...new Array(7).fill(I32), ...new Array(5).fill(V128)],
+        body: [...columns, ...cells],
+      },
+      LUMA_FUNC,
+    ]);
     const { memory, exports } = instantiate(bytes, 16);
     kernel = { memory, band: exports.band as Kernel['band'], luma: exports.luma as Kernel['luma'] };
   }
@@ -128,7 +234,13 @@ export function lumaFromRgbWasm(rgb: Uint8Array, pixels: number): Uint8Array {
  * (fastDct false) or LUT_FASTDCT (true). Returns null when a cell could overflow 32 bits.
  */
 export function cellSumsWasm(
-  grey: Uint8Array, width: number, height: number, xe: Int32Array, ye: Int32Array, fastDct: boolean, scratch?: Float64Array,
+  grey: Uint8Array,
+  width: number,
+  height: number,
+  xe: Int32Array,
+  ye: Int32Array,
+  fastDct: boolean,
+  scratch?: Float64Array,
 ): Float64Array | null {
   const ncx = xe.length - 1;
   const ncy = ye.length - 1;

@@ -35,7 +35,6 @@ export type { ImportFailure };
 
 export type { ImportReport };
 
-
 export class ImportInputError extends UserError {
   override name = 'ImportInputError';
 }

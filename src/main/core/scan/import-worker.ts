@@ -14,8 +14,15 @@ export interface FileTask {
 
 export type FileResult =
   | {
-      kind: 'image'; size: number; sha256: string; width: number; height: number; format: string; channels: number;
-      hashes: ImageHashes; features: ImageFeatures;
+      kind: 'image';
+      size: number;
+      sha256: string;
+      width: number;
+      height: number;
+      format: string;
+      channels: number;
+      hashes: ImageHashes;
+      features: ImageFeatures;
     }
   | { kind: 'error'; size: number; sha256: string | null; error: string }
   | { kind: 'skip' };
@@ -49,7 +56,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     if (!isReadableFormat(format)) {
       return {
-        kind: 'error', size, sha256: null,
+        kind: 'error',
+        size,
+        sha256: null,
         error: `unsupported format: ${format.toUpperCase()} (Winnow reads JPEG, PNG, WebP, TIFF, GIF and AVIF)`,
       };
     }
@@ -82,5 +91,10 @@ export async function processFile(task: FileTask): Promise<FileResult> {
 }
 
 if (parentPort) {
-  serveBatches<FileTask, FileResult>(parentPort, processFile, (err) => ({ kind: 'error', size: 0, sha256: null, error: `internal error: ${String(err)}` }));
+  serveBatches<FileTask, FileResult>(parentPort, processFile, (err) => ({
+    kind: 'error',
+    size: 0,
+    sha256: null,
+    error: `internal error: ${String(err)}`,
+  }));
 }

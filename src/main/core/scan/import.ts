@@ -23,7 +23,11 @@ const FLUSH_EVERY = 256;
 const key = (b: Buffer): string => b.toString('latin1'); // 1:1 on bytes, so usable as a map key
 /** A re-read file whose row already says all there is (--rehash found the same content). */
 const sameAsStored = (old: KnownImage, f: WalkedFile, sha256: string): boolean =>
-  old.sha256 === sha256 && old.size === f.size && old.mtimeMs === f.mtimeMs && old.hasFeatures && (old.status === 'active' || old.status === 'excluded');
+  old.sha256 === sha256 &&
+  old.size === f.size &&
+  old.mtimeMs === f.mtimeMs &&
+  old.hasFeatures &&
+  (old.status === 'active' || old.status === 'excluded');
 
 /**
  * Imports (or re-imports) one folder. Only files whose size or mtime changed are read again; files
@@ -42,8 +46,22 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
   const labelMap = params.labelMapFile ? readLabelMap(params.labelMapFile) : null;
   const resolver = new LabelResolver(params.labels, labelMap);
   const report: ImportReport = {
-    root, labelMode: params.labels.mode, found: 0, added: 0, changed: 0, unchanged: 0, moved: 0, missing: 0, failed: 0,
-    skipped: 0, cancelled: false, failures: [], labelProblems: [], merged: [], seconds: 0, hashedPerSec: 0,
+    root,
+    labelMode: params.labels.mode,
+    found: 0,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    moved: 0,
+    missing: 0,
+    failed: 0,
+    skipped: 0,
+    cancelled: false,
+    failures: [],
+    labelProblems: [],
+    merged: [],
+    seconds: 0,
+    hashedPerSec: 0,
   };
   const overlap = planOverlap(params.db, root);
 
@@ -56,11 +74,16 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
   let walked: Awaited<ReturnType<typeof walk>>;
   try {
     let lastScanEmit = 0;
-    walked = await walk(root, ctx.signal, (n) => {
-      if (performance.now() - lastScanEmit < 200) return; // the same ~5 a second as the hash phase
-      lastScanEmit = performance.now();
-      ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null });
-    }, overlap.nested.map((s) => s.root)); // their files belong to those sources
+    walked = await walk(
+      root,
+      ctx.signal,
+      (n) => {
+        if (performance.now() - lastScanEmit < 200) return; // the same ~5 a second as the hash phase
+        lastScanEmit = performance.now();
+        ctx.onProgress?.({ phase: 'scan', done: n, total: 0, ratePerSec: 0, etaSec: null });
+      },
+      overlap.nested.map((s) => s.root),
+    ); // their files belong to those sources
   } catch (err) {
     await pool.close();
     if (ctx.signal?.aborted) return { ...report, cancelled: true, seconds: (performance.now() - started) / 1000 };
@@ -112,15 +135,43 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
         return;
       }
       const old = known.get(key(file.rel));
-      const base = { pathBytes: file.rel, relPath, size: file.size, mtimeMs: file.mtimeMs, labelId: writer.labelId(resolver.labelFor(relPath)) };
+      const base = {
+        pathBytes: file.rel,
+        relPath,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        labelId: writer.labelId(resolver.labelFor(relPath)),
+      };
       let row: ImageRecord;
       if (result.kind === 'error') {
         report.failed++;
         report.failures.push({ path: relPath, error: result.error });
-        row = { ...base, sha256: result.sha256, width: null, height: null, format: null, channels: null, status: 'error', error: result.error, hashes: null, features: null };
+        row = {
+          ...base,
+          sha256: result.sha256,
+          width: null,
+          height: null,
+          format: null,
+          channels: null,
+          status: 'error',
+          error: result.error,
+          hashes: null,
+          features: null,
+        };
       } else {
         // Exclusion is decided by content in the journal; syncDecisions() applies it after the import.
-        row = { ...base, sha256: result.sha256, width: result.width, height: result.height, format: result.format, channels: result.channels, status: 'active', error: null, hashes: result.hashes, features: result.features };
+        row = {
+          ...base,
+          sha256: result.sha256,
+          width: result.width,
+          height: result.height,
+          format: result.format,
+          channels: result.channels,
+          status: 'active',
+          error: null,
+          hashes: result.hashes,
+          features: result.features,
+        };
       }
       if (old) {
         if (params.rehash && result.kind === 'image' && sameAsStored(old, file, result.sha256)) {
@@ -183,7 +234,10 @@ async function importFolder(params: ImportParams, ctx: JobContext): Promise<Impo
     report.cancelled = ctx.signal?.aborted ?? false;
 
     writer.transaction(() => {
-      const moves = assignMoves(moveCandidates.map((c) => ({ rel: c.file.rel, sha256: c.row.sha256! })), vanished);
+      const moves = assignMoves(
+        moveCandidates.map((c) => ({ rel: c.file.rel, sha256: c.row.sha256! })),
+        vanished,
+      );
       const claimed = new Set<number>();
       moveCandidates.forEach((c, i) => {
         const from = moves.get(i);

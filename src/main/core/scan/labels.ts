@@ -164,10 +164,12 @@ export class LabelResolver {
 function sharedNames(map: Map<string, string>): string[] {
   const codesOf = new Map<string, string[]>();
   for (const [code, name] of map) codesOf.set(name, [...(codesOf.get(name) ?? []), code]);
-  return [...codesOf].filter(([, codes]) => codes.length > 1).map(([name, codes]) => {
-    const list = `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`;
-    return `label map: codes ${list} ${codes.length === 2 ? 'both' : 'all'} name '${name}'; their images merge into one class`;
-  });
+  return [...codesOf]
+    .filter(([, codes]) => codes.length > 1)
+    .map(([name, codes]) => {
+      const list = `${codes.slice(0, -1).join(', ')} and ${codes.at(-1)}`;
+      return `label map: codes ${list} ${codes.length === 2 ? 'both' : 'all'} name '${name}'; their images merge into one class`;
+    });
 }
 
 function capitalise(s: string): string {

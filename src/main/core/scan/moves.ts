@@ -35,7 +35,10 @@ export function assignMoves(files: readonly NewFile[], vanished: readonly KnownI
 
   const assigned = new Map<number, KnownImage>();
   for (const [sha, fileIds] of filesBySha) {
-    const rows = rowsBySha.get(sha)!.slice().sort((a, b) => byPath(a.pathBytes, b.pathBytes));
+    const rows = rowsBySha
+      .get(sha)!
+      .slice()
+      .sort((a, b) => byPath(a.pathBytes, b.pathBytes));
     fileIds.sort((a, b) => byPath(files[a]!.rel, files[b]!.rel));
     const taken = new Set<KnownImage>();
     for (const keyOf of [nameOf, folderOf, () => '']) {

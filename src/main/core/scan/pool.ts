@@ -26,13 +26,18 @@ export function serveBatches<T, R>(
   const flush = (): void => {
     const results = ready;
     ready = [];
-    port.postMessage({ results } satisfies ResultBatch<R>, results.flatMap((r) => transfer(r.result)));
+    port.postMessage(
+      { results } satisfies ResultBatch<R>,
+      results.flatMap((r) => transfer(r.result)),
+    );
   };
   port.on('message', (msg: TaskBatch<T>) => {
     for (const { seq, task } of msg.batch) {
-      void handle(task).catch(failed).then((result) => {
-        if (ready.push({ seq, result }) === 1) setImmediate(flush);
-      });
+      void handle(task)
+        .catch(failed)
+        .then((result) => {
+          if (ready.push({ seq, result }) === 1) setImmediate(flush);
+        });
     }
   });
 }

@@ -6,8 +6,31 @@ export type ReadableFormat = (typeof READABLE_FORMATS)[number];
 
 /** Extensions that make a file worth a clear error when its content is not a readable image. */
 const IMAGE_EXTENSIONS = new Set([
-  'jpg', 'jpeg', 'jpe', 'jfif', 'png', 'webp', 'tif', 'tiff', 'gif', 'avif',
-  'bmp', 'heic', 'heif', 'jxl', 'jp2', 'j2k', 'ico', 'psd', 'dng', 'cr2', 'nef', 'arw', 'ppm', 'pgm', 'tga',
+  'jpg',
+  'jpeg',
+  'jpe',
+  'jfif',
+  'png',
+  'webp',
+  'tif',
+  'tiff',
+  'gif',
+  'avif',
+  'bmp',
+  'heic',
+  'heif',
+  'jxl',
+  'jp2',
+  'j2k',
+  'ico',
+  'psd',
+  'dng',
+  'cr2',
+  'nef',
+  'arw',
+  'ppm',
+  'pgm',
+  'tga',
 ]);
 
 export const SNIFF_BYTES = 32;

@@ -34,7 +34,11 @@ const ROW_COLUMNS = 'SELECT id, path_bytes AS pathBytes, source_label_id AS labe
 // Every path below "a/b" sorts between "a/b/" and "a/b0" ('0' follows '/' in byte order): a range on
 // the (source_id, path_bytes) index.
 const BELOW = 'source_id = ? AND path_bytes >= ? AND path_bytes < ?';
-const below = (sourceId: number, prefix: Buffer): [number, Buffer, Buffer] => [sourceId, Buffer.concat([prefix, SLASH]), Buffer.concat([prefix, Buffer.from('0')])];
+const below = (sourceId: number, prefix: Buffer): [number, Buffer, Buffer] => [
+  sourceId,
+  Buffer.concat([prefix, SLASH]),
+  Buffer.concat([prefix, Buffer.from('0')]),
+];
 
 const rowsBelow = (db: Database.Database, sourceId: number, prefix: Buffer): MovableRow[] =>
   db.prepare(`${ROW_COLUMNS} WHERE ${BELOW}`).all(...below(sourceId, prefix)) as MovableRow[];
@@ -56,7 +60,10 @@ export function planOverlap(db: Database.Database, root: string): OverlapPlan {
 
 /** Moves rows to `targetId` under re-based paths; a row whose new path the target already has is a duplicate and goes. */
 function moveRows(
-  db: Database.Database, rows: MovableRow[], targetId: number, rebase: (p: Buffer) => Buffer,
+  db: Database.Database,
+  rows: MovableRow[],
+  targetId: number,
+  rebase: (p: Buffer) => Buffer,
 ): { labelsBefore: Map<number, number | null>; duplicates: number } {
   const existing = db.prepare('SELECT 1 FROM images WHERE source_id = ? AND path_bytes = ?').pluck();
   const drop = db.prepare('DELETE FROM images WHERE id = ?');
@@ -86,7 +93,13 @@ export function applyOverlap(db: Database.Database, plan: OverlapPlan, root: str
     const rows = db.prepare(`${ROW_COLUMNS} WHERE source_id = ?`).all(source.id) as MovableRow[];
     const moved = moveRows(db, rows, targetId, (p) => Buffer.concat([prefix, SLASH, p]));
     deleteSourceEntry(db, source.id);
-    const merge = { kind: 'contained', from: `${show(prefix)}/`, files: moved.labelsBefore.size, relabelled: 0, duplicates: moved.duplicates } as const;
+    const merge = {
+      kind: 'contained',
+      from: `${show(prefix)}/`,
+      files: moved.labelsBefore.size,
+      relabelled: 0,
+      duplicates: moved.duplicates,
+    } as const;
     pending.push({ merge, labelsBefore: moved.labelsBefore });
   }
   for (const source of plan.enclosing) {
@@ -94,7 +107,13 @@ export function applyOverlap(db: Database.Database, plan: OverlapPlan, root: str
     const moved = moveRows(db, rowsBelow(db, source.id, prefix), targetId, (p) => p.subarray(prefix.length + 1));
     // Nothing there (the usual re-scan of a folder that is already a source): nothing to say.
     if (moved.labelsBefore.size === 0 && moved.duplicates === 0) continue;
-    const merge = { kind: 'enclosing', from: `${source.root.replace(/\/$/, '')}/`, files: moved.labelsBefore.size, relabelled: 0, duplicates: moved.duplicates } as const;
+    const merge = {
+      kind: 'enclosing',
+      from: `${source.root.replace(/\/$/, '')}/`,
+      files: moved.labelsBefore.size,
+      relabelled: 0,
+      duplicates: moved.duplicates,
+    } as const;
     pending.push({ merge, labelsBefore: moved.labelsBefore });
   }
   return pending;

@@ -29,7 +29,12 @@ const SEP = Buffer.from(sep);
  * still found and opened. Hidden entries (".name") are skipped, as file managers do. Folders in
  * `skip` (absolute; another source's, which owns their files) are left out, however they are reached.
  */
-export async function walk(root: string, signal?: AbortSignal, onCount?: (n: number) => void, skip: readonly string[] = []): Promise<WalkResult> {
+export async function walk(
+  root: string,
+  signal?: AbortSignal,
+  onCount?: (n: number) => void,
+  skip: readonly string[] = [],
+): Promise<WalkResult> {
   const files: WalkedFile[] = [];
   const problems: WalkProblem[] = [];
   const rootStat = await stat(root);
@@ -69,7 +74,8 @@ export async function walk(root: string, signal?: AbortSignal, onCount?: (n: num
             const key = `${st.dev}:${st.ino}`;
             if (skipDirs.has(key)) continue;
             if (seenDirs.has(key)) {
-              if (entry.isSymbolicLink()) problems.push({ rel: show(rel), error: 'symlink loop: points to a folder already scanned; skipped' });
+              if (entry.isSymbolicLink())
+                problems.push({ rel: show(rel), error: 'symlink loop: points to a folder already scanned; skipped' });
               continue;
             }
             seenDirs.add(key);

@@ -56,11 +56,21 @@ export async function buildIndex(file: string, opts: { verify?: boolean } = {}):
       }
       const h = parseHeader(win, at - winStart);
       if (h.length < 0) {
-        throw new TFRecordError(file, at, 'length-crc', `bad length CRC (stored 0x${h.storedCrc.toString(16)}, computed 0x${h.computedCrc.toString(16)})`);
+        throw new TFRecordError(
+          file,
+          at,
+          'length-crc',
+          `bad length CRC (stored 0x${h.storedCrc.toString(16)}, computed 0x${h.computedCrc.toString(16)})`,
+        );
       }
       if (h.length > size) throw claimsTooMuch(file, at, h.claimed, size);
       if (at + h.length + FRAME_OVERHEAD > size) {
-        throw new TFRecordError(file, at, 'truncated', `truncated record: ${h.length} data bytes + 4 CRC bytes expected, ${size - at - HEADER_BYTES} present`);
+        throw new TFRecordError(
+          file,
+          at,
+          'truncated',
+          `truncated record: ${h.length} data bytes + 4 CRC bytes expected, ${size - at - HEADER_BYTES} present`,
+        );
       }
       offsets.push(at);
       dataLengths.push(h.length);

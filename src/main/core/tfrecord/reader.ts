@@ -129,7 +129,9 @@ export async function* readRecords(file: string, opts: ReadOptions = {}): AsyncG
     // A damaged compressed stream ends the records early: say that, not "truncated record".
     const err = s.failure
       ? new TFRecordError(file, s.offset, 'decompress', `cannot decompress (${s.failure.message}); records stop here`)
-      : typeof detail === 'string' ? new TFRecordError(file, offset, kind, detail) : detail;
+      : typeof detail === 'string'
+        ? new TFRecordError(file, offset, kind, detail)
+        : detail;
     if (!opts.onError) throw err;
     opts.onError(err);
   };

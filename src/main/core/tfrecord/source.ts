@@ -18,7 +18,7 @@ export interface ChunkSource {
 export function sniffCompression(head: Uint8Array): Compression {
   if (head.length >= HEADER_BYTES && parseHeader(head, 0).length >= 0) return 'none';
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (head.length >= 2 && (head[0]! & 0x0f) === 8 && (head[0]! >> 4) <= 7 && ((head[0]! << 8) | head[1]!) % 31 === 0) {
+  if (head.length >= 2 && (head[0]! & 0x0f) === 8 && head[0]! >> 4 <= 7 && ((head[0]! << 8) | head[1]!) % 31 === 0) {
     return 'zlib';
   }
   return 'none';

@@ -70,7 +70,9 @@ export async function inspectFile(file: string, opts: { record?: number | undefi
     compression: await detectCompression(file),
     records: index,
     schema: schema.result(),
-    labelHistogram: labelFeature ? { feature: labelFeature, counts: Object.fromEntries([...histogram].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : null,
+    labelHistogram: labelFeature
+      ? { feature: labelFeature, counts: Object.fromEntries([...histogram].sort((a, b) => (a[0] < b[0] ? -1 : 1))) }
+      : null,
     record: shown,
     missingRecord,
     errors,

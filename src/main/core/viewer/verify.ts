@@ -28,28 +28,47 @@ const COUNT_IN_NAME = /-([0-9]+)\./;
  * files' sha256 and counts match it. Every problem names the file (and byte offset); it goes on.
  */
 export async function verifyPath(path: string): Promise<VerifyReport> {
-  const folder = (await stat(path).catch(async (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'ENOENT') throw err;
-    const aside = asideOf(path);
-    throw new UserError(
-      existsSync(aside)
-        ? `${path} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.`
-        : `${path} does not exist.`,
-    );
-  })).isDirectory();
+  const folder = (
+    await stat(path).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+      const aside = asideOf(path);
+      throw new UserError(
+        existsSync(aside)
+          ? `${path} does not exist, but ${aside} holds the export an interrupted run set aside: run the export again, which restores it first.`
+          : `${path} does not exist.`,
+      );
+    })
+  ).isDirectory();
   const entries = folder ? await readdir(path) : [];
-  const files = folder ? entries.filter((f) => SHARD.test(f)).sort().map((f) => join(path, f)) : [path];
+  const files = folder
+    ? entries
+        .filter((f) => SHARD.test(f))
+        .sort()
+        .map((f) => join(path, f))
+    : [path];
   const manifest = await readManifest(dirname(files[0] ?? join(path, 'x')));
   const checks: FileCheck[] = [];
   // Winnow writes manifest.json last: its shards (with their .idx, label map or reader) and no
   // manifest are an export that stopped before it finished, however intact each shard is.
-  if (folder && files.length > 0 && !manifest && entries.some((e) => e.endsWith('.idx') || e === 'label_map.json' || e === 'read_example.py')) {
-    checks.push({ file: path, records: 0, problems: [`${path} holds ${files.length} shard${files.length === 1 ? '' : 's'} but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`] });
+  if (
+    folder &&
+    files.length > 0 &&
+    !manifest &&
+    entries.some((e) => e.endsWith('.idx') || e === 'label_map.json' || e === 'read_example.py')
+  ) {
+    checks.push({
+      file: path,
+      records: 0,
+      problems: [
+        `${path} holds ${files.length} shard${files.length === 1 ? '' : 's'} but no manifest.json: an incomplete export, interrupted before it finished; export again into a new folder.`,
+      ],
+    });
   }
   for (const file of files) checks.push(await verifyShard(file, manifest?.get(basename(file))));
   if (manifest) {
     for (const name of manifest.keys()) {
-      if (!files.some((f) => basename(f) === name)) checks.push({ file: join(dirname(files[0] ?? path), name), records: 0, problems: ['listed in manifest.json but missing'] });
+      if (!files.some((f) => basename(f) === name))
+        checks.push({ file: join(dirname(files[0] ?? path), name), records: 0, problems: ['listed in manifest.json but missing'] });
     }
   }
   if (files.length === 0) checks.push({ file: path, records: 0, problems: ['no .tfrec / .tfrecord files here'] });
@@ -81,9 +100,11 @@ async function verifyShard(file: string, expected?: { records: number; sha256: s
     check.problems.push(`${file}: ${(err as Error).message}`);
   }
   const named = COUNT_IN_NAME.exec(basename(file));
-  if (named && Number(named[1]) !== check.records) check.problems.push(`${file}: the name says ${named[1]} records, the file has ${check.records}`);
+  if (named && Number(named[1]) !== check.records)
+    check.problems.push(`${file}: the name says ${named[1]} records, the file has ${check.records}`);
   if (expected) {
-    if (expected.records !== check.records) check.problems.push(`${file}: manifest.json says ${expected.records} records, the file has ${check.records}`);
+    if (expected.records !== check.records)
+      check.problems.push(`${file}: manifest.json says ${expected.records} records, the file has ${check.records}`);
     const sha = await sha256File(file);
     if (sha !== expected.sha256) check.problems.push(`${file}: sha256 differs from manifest.json (the file was changed or damaged)`);
   }

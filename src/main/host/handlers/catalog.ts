@@ -31,4 +31,3 @@ export function catalogHandlers(host: HostContext): Handlers<CatalogMethods> {
     },
   };
 }
-

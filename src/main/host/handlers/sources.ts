@@ -25,7 +25,10 @@ export function sourcesHandlers(host: HostContext): Handlers<SourcesMethods> {
   const importFolder = (root: string, labels: LabelSpec, labelMapFile: string | undefined): string => {
     const { db, path } = host.catalog();
     return host.jobs.start('import', async (ctx) => {
-      const report = await runInThread<ImportReport>({ kind: 'import', catalog: path, root, labels, ...(labelMapFile ? { labelMapFile } : {}) }, ctx);
+      const report = await runInThread<ImportReport>(
+        { kind: 'import', catalog: path, root, labels, ...(labelMapFile ? { labelMapFile } : {}) },
+        ctx,
+      );
       const rows = new Set(failedImages(db).map((f) => f.path));
       walkProblems = report.failures.filter((f) => !rows.has(f.path)).map((f) => ({ ...f, source: report.root }));
       walkProblemsFor = path;
@@ -40,7 +43,8 @@ export function sourcesHandlers(host: HostContext): Handlers<SourcesMethods> {
 
   return {
     'import.start': async (args) => {
-      const labels: LabelSpec = typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
+      const labels: LabelSpec =
+        typeof args.labels === 'string' ? { mode: args.labels } : { mode: 'csv', file: expandPath(args.labels.csv) };
       const labelMapFile = typeof args.labels === 'object' && args.labels.labelMap ? expandPath(args.labels.labelMap) : undefined;
       return { jobId: importFolder(expandPath(args.folder), labels, labelMapFile) };
     },

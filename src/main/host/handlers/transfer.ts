@@ -11,7 +11,7 @@ import { rememberedExportSettings, rememberExportSettings } from '../../core/exp
 import { runInThread } from '../threaded.ts';
 
 type TransferMethods =
-  | 'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.lastSettings' | 'export.reveal' | 'job.cancel';
+  'export.start' | 'export.preview' | 'export.estimate' | 'export.template' | 'export.lastSettings' | 'export.reveal' | 'job.cancel';
 
 export function transferHandlers(host: HostContext): { handlers: Handlers<TransferMethods>; close(): Promise<void> } {
   /** The only folder `export.reveal` may open: where this host's last export was written. */
@@ -42,7 +42,11 @@ export function transferHandlers(host: HostContext): { handlers: Handlers<Transf
       const path = lastExportDir;
       if (path === null) return { opened: false, path, unsupported: 'No export has finished in this window yet.' };
       if (!host.opts.revealFolder) {
-        return { opened: false, path, unsupported: 'The browser host cannot open folders on your computer (it may be another machine); copy the path instead.' };
+        return {
+          opened: false,
+          path,
+          unsupported: 'The browser host cannot open folders on your computer (it may be another machine); copy the path instead.',
+        };
       }
       const error = await host.opts.revealFolder(path);
       if (error) throw new HostError(`Could not open ${path}: ${error}`);

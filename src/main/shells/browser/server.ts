@@ -115,7 +115,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const parsed = parseImagePath(url.pathname, url.searchParams);
       if (!parsed) return refuse(res, 400, 'Bad image request: /img/<catalog image id>?size=128|256|512');
       const r = await host.thumbs.respond(parsed.id, parsed.size);
-      res.writeHead(r.status, { ...common, 'Content-Type': r.type, 'Cache-Control': r.status === 200 ? 'private, max-age=3600' : 'no-store' });
+      res.writeHead(r.status, {
+        ...common,
+        'Content-Type': r.type,
+        'Cache-Control': r.status === 200 ? 'private, max-age=3600' : 'no-store',
+      });
       res.end(req.method === 'HEAD' ? undefined : r.body);
       return;
     }

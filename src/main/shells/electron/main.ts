@@ -26,7 +26,14 @@ async function openDialog(args: Methods['dialog.open']['args']): Promise<string 
   const options: Electron.OpenDialogOptions = {
     title: args.title ?? (args.kind === 'folder' ? 'Choose a folder of images' : 'Choose a file'),
     properties: args.kind === 'folder' ? ['openDirectory'] : args.kind === 'catalog' ? ['openFile', 'promptToCreate'] : ['openFile'],
-    ...(args.kind === 'catalog' ? { filters: [{ name: 'Winnow catalog', extensions: ['winnow'] }, { name: 'All files', extensions: ['*'] }] } : {}),
+    ...(args.kind === 'catalog'
+      ? {
+          filters: [
+            { name: 'Winnow catalog', extensions: ['winnow'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }
+      : {}),
   };
   const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   return r.canceled ? null : (r.filePaths[0] ?? null);

@@ -25,8 +25,13 @@ export const SHORTCUTS = {
 } as const satisfies Partial<Record<AppCommand, string>>;
 
 /** Help › About: the version first, then what it runs on (what a bug report needs). */
-export function aboutBox(version: string, versions: Partial<Record<'electron' | 'chrome' | 'node', string>>): { title: string; message: string; detail: string } {
-  const parts = (['electron', 'chrome', 'node'] as const).filter((k) => versions[k]).map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${versions[k]}`);
+export function aboutBox(
+  version: string,
+  versions: Partial<Record<'electron' | 'chrome' | 'node', string>>,
+): { title: string; message: string; detail: string } {
+  const parts = (['electron', 'chrome', 'node'] as const)
+    .filter((k) => versions[k])
+    .map((k) => `${k[0]!.toUpperCase()}${k.slice(1)} ${versions[k]}`);
   return {
     title: 'About Winnow',
     message: `Winnow ${version}`,
@@ -88,10 +93,20 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
 
   return [
     ...(mac
-      ? [{
-          label: 'Winnow',
-          submenu: [about, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
-        } satisfies MenuItemConstructorOptions]
+      ? [
+          {
+            label: 'Winnow',
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
       : []),
     { label: '&File', submenu: file },
     { label: '&Edit', submenu: edit },

@@ -6,7 +6,9 @@ export function duration(sec: number | null): string {
   if (sec === null || !Number.isFinite(sec)) return '—';
   if (sec < 60) return `${Math.ceil(sec)} s`;
   const m = Math.floor(sec / 60);
-  return m < 60 ? `${m} min ${String(Math.round(sec % 60)).padStart(2, '0')} s` : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+  return m < 60
+    ? `${m} min ${String(Math.round(sec % 60)).padStart(2, '0')} s`
+    : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;

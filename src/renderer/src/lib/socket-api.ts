@@ -57,7 +57,14 @@ export function socketApi(deps: SocketApiDeps): Api {
       for (const frame of unsent.splice(0)) socket.send(frame);
     });
     socket.addEventListener('message', (e) => {
-      const msg = JSON.parse(String(e.data)) as { id?: number; ok?: boolean; result?: unknown; error?: string; event?: string; payload?: unknown };
+      const msg = JSON.parse(String(e.data)) as {
+        id?: number;
+        ok?: boolean;
+        result?: unknown;
+        error?: string;
+        event?: string;
+        payload?: unknown;
+      };
       if (msg.event !== undefined) {
         for (const cb of listeners.get(msg.event) ?? []) cb(msg.payload);
         return;

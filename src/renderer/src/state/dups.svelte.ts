@@ -97,7 +97,9 @@ export class DupsStore {
   relabel(label: string, member?: number): Promise<void> {
     const c = this.current;
     if (!c || !label.trim()) return Promise.resolve();
-    return this.patch(() => api.invoke('dups.decide', { kind: 'relabel', cluster: c.id, label: label.trim(), ...(member === undefined ? {} : { member }) }));
+    return this.patch(() =>
+      api.invoke('dups.decide', { kind: 'relabel', cluster: c.id, label: label.trim(), ...(member === undefined ? {} : { member }) }),
+    );
   }
 
   /** Moves an excluded member's file to the OS trash (the screen asks for confirmation first). */
@@ -145,7 +147,15 @@ export class DupsStore {
         if (!st && !touched) return c;
         return {
           ...c,
-          ...(st ? { resolved: st.resolved, notDuplicates: st.notDuplicates, mixedLabels: st.mixedLabels, suggested: st.suggested, reason: st.reason } : {}),
+          ...(st
+            ? {
+                resolved: st.resolved,
+                notDuplicates: st.notDuplicates,
+                mixedLabels: st.mixedLabels,
+                suggested: st.suggested,
+                reason: st.reason,
+              }
+            : {}),
           members: touched ? c.members.map((m) => (changed.has(m.id) ? { ...m, ...changed.get(m.id)! } : m)) : c.members,
         };
       });

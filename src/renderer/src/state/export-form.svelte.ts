@@ -46,7 +46,11 @@ class ExportForm {
     return this.preview.schedule(250, () => api.invoke('export.preview', { ...args, index }));
   }
 
-  scheduleEstimate(args: TransformArgs, features: Methods['export.estimate']['args']['features'], unlabelled: Methods['export.estimate']['args']['unlabelled']): () => void {
+  scheduleEstimate(
+    args: TransformArgs,
+    features: Methods['export.estimate']['args']['features'],
+    unlabelled: Methods['export.estimate']['args']['unlabelled'],
+  ): () => void {
     return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features, ...(unlabelled ? { unlabelled } : {}) }));
   }
 

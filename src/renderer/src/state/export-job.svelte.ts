@@ -16,8 +16,16 @@ export type OptionalFeature = (typeof EXPORT_OPTIONAL_FEATURES)[number];
 
 /** The form before any export of a catalog. */
 const DEFAULTS: ExportFormSettings = {
-  outDir: '', size: { width: 512, height: 512 }, mode: 'fill-crop', quality: 90, chroma: '420', passthrough: true,
-  features: [], gzip: false, nameTemplate: DEFAULT_NAME_TEMPLATE, unlabelled: 'skip',
+  outDir: '',
+  size: { width: 512, height: 512 },
+  mode: 'fill-crop',
+  quality: 90,
+  chroma: '420',
+  passthrough: true,
+  features: [],
+  gzip: false,
+  nameTemplate: DEFAULT_NAME_TEMPLATE,
+  unlabelled: 'skip',
 };
 
 class ExportJob extends JobStore<'export'> {
@@ -29,7 +37,14 @@ class ExportJob extends JobStore<'export'> {
   quality = $state(90);
   chroma = $state<ExportArgs['chroma']>('420');
   passthrough = $state(true);
-  features = $state<Record<OptionalFeature, boolean>>({ label: false, height: false, width: false, one_hot_class: false, fold: false, sha256: false });
+  features = $state<Record<OptionalFeature, boolean>>({
+    label: false,
+    height: false,
+    width: false,
+    one_hot_class: false,
+    fold: false,
+    sha256: false,
+  });
   gzip = $state(false);
   overwrite = $state(false);
   nameTemplate = $state(DEFAULT_NAME_TEMPLATE);
@@ -106,9 +121,16 @@ class ExportJob extends JobStore<'export'> {
 
   private formSettings(): ExportFormSettings {
     return {
-      outDir: this.outDir, size: this.keepSize ? null : { width: this.width, height: this.height }, mode: this.keepSize ? 'none' : this.mode,
-      quality: this.quality, chroma: this.chroma, passthrough: this.passthrough, features: this.featureList(), gzip: this.gzip,
-      nameTemplate: this.nameTemplate, unlabelled: this.unlabelledPolicy(),
+      outDir: this.outDir,
+      size: this.keepSize ? null : { width: this.width, height: this.height },
+      mode: this.keepSize ? 'none' : this.mode,
+      quality: this.quality,
+      chroma: this.chroma,
+      passthrough: this.passthrough,
+      features: this.featureList(),
+      gzip: this.gzip,
+      nameTemplate: this.nameTemplate,
+      unlabelled: this.unlabelledPolicy(),
     };
   }
 
@@ -120,7 +142,10 @@ class ExportJob extends JobStore<'export'> {
     this.quality = s.quality;
     this.chroma = s.chroma;
     this.passthrough = s.passthrough;
-    this.features = Object.fromEntries(EXPORT_OPTIONAL_FEATURES.map((f) => [f, s.features.includes(f)])) as Record<OptionalFeature, boolean>;
+    this.features = Object.fromEntries(EXPORT_OPTIONAL_FEATURES.map((f) => [f, s.features.includes(f)])) as Record<
+      OptionalFeature,
+      boolean
+    >;
     this.gzip = s.gzip;
     this.nameTemplate = s.nameTemplate;
     this.includeUnlabelled = s.unlabelled === 'include';

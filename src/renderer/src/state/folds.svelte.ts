@@ -39,7 +39,10 @@ class Folds {
   compute(catalogPath: string): Promise<void> {
     this.computingFor = catalogPath;
     this.loadError = null;
-    return this.job.begin(() => api.invoke('folds.compute', { k: this.k, seed: this.seed, stratify: this.stratify, groups: this.groups }), false);
+    return this.job.begin(
+      () => api.invoke('folds.compute', { k: this.k, seed: this.seed, stratify: this.stratify, groups: this.groups }),
+      false,
+    );
   }
 
   /** The catalog's stored assignment (null when none); the parameter fields follow it for a newly opened catalog. */
