@@ -214,3 +214,20 @@ export function listImages(db: Database.Database): ImageListRow[] {
     };
   });
 }
+
+/**
+ * Makes the next import read these rows' files again (an impossible mtime never matches the file's):
+ * for files found changed without a change of size or mtime. False when the catalog is read-only.
+ */
+export function markForReread(db: Database.Database, ids: readonly number[]): boolean {
+  if (db.readonly) return false;
+  try {
+    const mark = db.prepare('UPDATE images SET mtime_ms = -1 WHERE id = ?');
+    db.transaction(() => {
+      for (const id of ids) mark.run(id);
+    })();
+    return true;
+  } catch {
+    return false; // e.g. the file is read-only although opened for writing: --rehash still works
+  }
+}

@@ -13,7 +13,12 @@ export interface ExportTask {
 }
 
 export type ExportTaskResult =
-  { ok: true; data: Uint8Array; width: number; height: number; passthrough: boolean } | { ok: false; error: string };
+  | { ok: true; data: Uint8Array; width: number; height: number; passthrough: boolean }
+  /** changed: the file's bytes are not those indexed (same size and mtime, or the index would have seen it). */
+  | { ok: false; error: string; changed?: true };
+
+export const CHANGED_SINCE_INDEX =
+  'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again';
 
 export async function processExportTask(task: ExportTask): Promise<ExportTaskResult> {
   let src: Buffer;
@@ -24,7 +29,7 @@ export async function processExportTask(task: ExportTask): Promise<ExportTaskRes
     return { ok: false, error: `cannot read: ${describeFsError(err)}` };
   }
   if (createHash('sha256').update(src).digest('hex') !== task.sha256) {
-    return { ok: false, error: 'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again' };
+    return { ok: false, changed: true, error: CHANGED_SINCE_INDEX };
   }
   try {
     const r = await transformImage(src, task.settings);

@@ -11,6 +11,7 @@ import { formatIdx } from '../tfrecord/framing.ts';
 import { TFRecordWriter, type TFRecordWriteResult } from '../tfrecord/writer.ts';
 import { WINNOW_VERSION } from '../version.ts';
 import type { ExportReport, ShardSummary } from '../../../shared/contract-types.ts';
+import { markForReread } from '../catalog/images.ts';
 import { readExamplePy, shardGlob } from './artifacts.ts';
 import type { ExportTask, ExportTaskResult } from './export-worker.ts';
 import { UserError } from '../errors.ts';
@@ -123,13 +124,17 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
   };
 
   const window: { rec: PlannedRecord; result: Promise<ExportTaskResult> }[] = [];
+  const changed: { imageId: number; failure: { error: string } }[] = [];
   try {
     let done = 0;
     const drain = async (): Promise<void> => {
       const { rec, result } = window.shift()!;
       const out = await result;
       if (out.ok) await write(rec, out);
-      else report.failures.push({ path: rec.relPath, error: out.error });
+      else {
+        report.failures.push({ path: rec.relPath, error: out.error });
+        if (out.changed) changed.push({ imageId: rec.imageId, failure: report.failures.at(-1)! });
+      }
       foldLeft.set(rec.fold, foldLeft.get(rec.fold)! - 1);
       progress.update(
         ++done,
@@ -161,6 +166,12 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     throw diskFull(err, target);
   } finally {
     await pool.close();
+  }
+
+  // A file whose bytes changed under an unchanged size and mtime: the catalog is told, so the next
+  // plain `winnow index` reads it again (a read-only catalog cannot be: then --rehash is the way).
+  if (changed.length && markForReread(db, changed.map((c) => c.imageId))) {
+    for (const c of changed) c.failure.error = 'its content differs from when it was indexed; the next `winnow index` reads it again';
   }
 
   // Everything is complete: the files that describe the shards go beside them, then all is swapped in.
