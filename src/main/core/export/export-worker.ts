@@ -17,8 +17,7 @@ export type ExportTaskResult =
   /** changed: the file's bytes are not those indexed (same size and mtime, or the index would have seen it). */
   | { ok: false; error: string; changed?: true };
 
-export const CHANGED_SINCE_INDEX =
-  'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again';
+export const CHANGED_SINCE_INDEX = 'its content differs from when it was indexed; run `winnow index DIR --rehash` to read every file again';
 
 export async function processExportTask(task: ExportTask): Promise<ExportTaskResult> {
   let src: Buffer;

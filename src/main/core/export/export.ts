@@ -170,7 +170,13 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
 
   // A file whose bytes changed under an unchanged size and mtime: the catalog is told, so the next
   // plain `winnow index` reads it again (a read-only catalog cannot be: then --rehash is the way).
-  if (changed.length && markForReread(db, changed.map((c) => c.imageId))) {
+  if (
+    changed.length &&
+    markForReread(
+      db,
+      changed.map((c) => c.imageId),
+    )
+  ) {
     for (const c of changed) c.failure.error = 'its content differs from when it was indexed; the next `winnow index` reads it again';
   }
 
