@@ -2,6 +2,7 @@
 // stacks. Electron passes a file in its logs folder; `winnow serve` logs to its terminal (stderr).
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { terminalText } from '../core/terminal-text.ts';
 
 export interface HostLog {
   /** Where the user can read the details, as the error message names it. */
@@ -13,7 +14,8 @@ const entry = (context: string, err: unknown): string =>
   `${new Date().toISOString()} ${context}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`;
 
 export function stderrLog(): HostLog {
-  return { where: 'the terminal running `winnow serve`', error: (context, err) => process.stderr.write(entry(context, err)) };
+  // A message may carry a file name: on a terminal its control characters are shown, not obeyed.
+  return { where: 'the terminal running `winnow serve`', error: (context, err) => process.stderr.write(terminalText(entry(context, err))) };
 }
 
 export function fileLog(file: string): HostLog {

@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, Events } from '../../../shared/contract.ts';
 import { Host } from '../../host/host.ts';
 import { staticFile } from './static.ts';
+import { visible } from '../../core/terminal-text.ts';
 import { parseImagePath } from '../../host/thumbs.ts';
 
 export interface ServeOptions {
@@ -39,7 +40,7 @@ const BIND = '127.0.0.1';
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** One line in the terminal for a client's fault (a bad frame, a reset connection): no stack, it is not our bug. */
-const note = (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+const note = (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${visible(line)}\n`);
 
 /** This machine by address or as localhost, on any port; other names could be a DNS-rebinding site. */
 const LOCAL_HOST = /^(127\.0\.0\.1|localhost)(:\d{1,5})?$/;
