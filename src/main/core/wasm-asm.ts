@@ -57,6 +57,15 @@ export const F64_MUL = 0xa2;
 
 export const load32 = (offset = 0): Code => [0x28, 2, ...uleb(offset)];
 export const store32 = (offset = 0): Code => [0x36, 2, ...uleb(offset)];
+
+/** Appends three i32 values at the address in local `out` and moves it on by 12 (a pair list's (a, b, d) record). */
+export const appendTriple = (out: number, a: Code, b: Code, c: Code): Code => [
+  ...[a, b, c].flatMap((value, k) => [...get(out), ...value, ...store32(4 * k)]),
+  ...get(out),
+  ...i32(12),
+  I32_ADD,
+  ...set(out),
+];
 export const load16u = (offset = 0): Code => [0x2f, 1, ...uleb(offset)];
 export const loadF64 = (offset = 0): Code => [0x2b, 3, ...uleb(offset)];
 export const load64 = (offset = 0): Code => [0x29, 3, ...uleb(offset)];
