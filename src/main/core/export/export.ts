@@ -23,7 +23,13 @@ import { checkTemplate, shardName, type ExportSettings } from './settings.ts';
 
 export type { ExportReport, ShardSummary };
 
-const WINDOW_PER_WORKER = 4;
+/**
+ * Images in flight per worker (results are written in plan order, so the window only decides how far
+ * ahead the workers may run). 4 left the workers idle ~30 % of the time; 32 measured 0.82× the time of
+ * a whole `winnow export --size 256x256` on the shared corpus (2.72 s vs 3.30 s, 6 interleaved runs,
+ * 178 % vs 151 % CPU) with byte-identical shards. At most 32 results per worker wait in memory.
+ */
+const WINDOW_PER_WORKER = 32;
 
 /** The export's worker script, for anything else that must transform exactly as the export does. */
 export function exportWorkerUrl(): URL {
