@@ -101,7 +101,7 @@ export const ARGS = {
     sample: optional(int(1, 256)),
     unlabelled: optional(oneOf(UNLABELLED_POLICIES)),
   }),
-  'export.template': object({ template: str({ max: 255 }), unlabelled: optional(oneOf(UNLABELLED_POLICIES)) }),
+  'export.template': object({ template: str({ max: 255 }), unlabelled: optional(oneOf(UNLABELLED_POLICIES)), gzip: optional(bool()) }),
   'job.cancel': object({ jobId: str({ min: 1, max: 64 }) }),
   'fs.complete': object({ prefix: str({ max: 4096, path: true }), kind: optional(oneOf(['dir', 'any'] as const)) }),
   'dups.sweep': object({ max: int(1, 32) }),

@@ -166,6 +166,10 @@ describe('winnow export / inspect / verify', () => {
     const r = json('export', '--catalog', catalog, '--out', gz, '--size', '32x32', '--gzip', '--folds', '1');
     const head = readFileSync(join(gz, r.shards[0].file)).subarray(0, 2);
     expect([...head]).toEqual([0x1f, 0x8b]);
+    // Named as what they are: a plain TFRecordDataset(files) on a ".tfrec" that is gzip fails with DataLossError.
+    expect(r.shards.map((s: { file: string }) => s.file)).toEqual([expect.stringMatching(/^train-\d\d-\d+\.tfrec\.gz$/)]);
+    expect(readFileSync(join(gz, 'read_example.py'), 'utf8')).toContain('train-*-*.tfrec.gz');
+    expect(readdirSync(gz).filter((f) => f.endsWith('.idx'))).toEqual([`${r.shards[0].file}.idx`]);
     expect(json('inspect', join(gz, r.shards[0].file)).records).toBe(r.records);
     expect(winnow('verify', gz).code).toBe(0);
   });

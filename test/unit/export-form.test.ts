@@ -203,6 +203,11 @@ describe('name template and progress', () => {
       };
       expect([p.width, p.height]).toEqual([40, 30]);
       expect(await host.dispatch('export.template', { template: 'a-{fold}-{part}.tfrec' })).toEqual({ error: null, first: 'a-0-0.tfrec' });
+      // With GZIP on, the first file is named as the export will write it.
+      expect(await host.dispatch('export.template', { template: 'a-{fold}-{part}.tfrec', gzip: true })).toEqual({
+        error: null,
+        first: 'a-0-0.tfrec.gz',
+      });
       await expect(host.dispatch('export.preview', { ...t(), mode: 'none' })).rejects.toThrow(/keep size/);
       await expect(host.dispatch('export.estimate', { ...t(), features: [], sample: 0 })).rejects.toThrow(/sample/);
     } finally {

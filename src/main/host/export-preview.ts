@@ -10,7 +10,7 @@ import { absolutePath } from '../core/catalog/images.ts';
 import { exportWorkerUrl } from '../core/export/export.ts';
 import type { ExportTask, ExportTaskResult } from '../core/export/export-worker.ts';
 import { plannedFoldSizes, type UnlabelledPolicy } from '../core/export/plan.ts';
-import { shardName } from '../core/export/settings.ts';
+import { compressedName, shardName } from '../core/export/settings.ts';
 import { WorkerPool } from '../core/scan/pool.ts';
 import { estimateExport } from './export-estimate.ts';
 import { ExportArgsError, templateProblem, transformSettings } from './export-settings.ts';
@@ -130,7 +130,8 @@ export class ExportForm {
   }
 
   template(db: Database.Database, args: Methods['export.template']['args']): { error: string | null; first: string | null } {
-    return checkNameTemplate(db, args.template, args.unlabelled);
+    const checked = checkNameTemplate(db, args.template, args.unlabelled);
+    return checked.first && args.gzip ? { ...checked, first: compressedName(checked.first, 'gzip') } : checked;
   }
 
   close(): Promise<void> {

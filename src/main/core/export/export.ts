@@ -19,7 +19,7 @@ import { makeOutFolder } from './out-folder.ts';
 import { checkTarget, makeStaging, publish, recoverInterrupted } from './publish.ts';
 import { checkOutsideSources, checkSourceFolders } from './sources-check.ts';
 import { planExport, writtenFeatures, type PlannedRecord } from './plan.ts';
-import { checkTemplate, shardName, type ExportSettings } from './settings.ts';
+import { checkTemplate, compressedName, shardName, type ExportSettings } from './settings.ts';
 
 export type { ExportReport, ShardSummary };
 
@@ -92,7 +92,10 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
     if (!writer) return;
     const result = await writer.close();
     writer = null;
-    const file = shardName(settings.nameTemplate, { shard: shard.index, fold: shard.fold, part: shard.part, count: result.records });
+    const file = compressedName(
+      shardName(settings.nameTemplate, { shard: shard.index, fold: shard.fold, part: shard.part, count: result.records }),
+      settings.compression,
+    );
     await rename(result.path, join(staging, file));
     finished.push({ summary: { file, fold: shard.fold, records: result.records, bytes: result.bytes, sha256: result.sha256 }, result });
   };
@@ -200,7 +203,7 @@ export async function runExport(db: Database.Database, settings: ExportSettings,
         numClasses: plan.numClasses,
         size: settings.transform.size,
         compression: settings.compression,
-        pattern: shardGlob(settings.nameTemplate),
+        pattern: compressedName(shardGlob(settings.nameTemplate), settings.compression),
       }),
     );
     const manifest = {

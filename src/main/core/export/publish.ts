@@ -13,7 +13,7 @@ export const asideOf = (target: string): string => join(dirname(target), `.${bas
 
 /** In the staging folder: the id of the process writing it (hidden, removed before the swap). */
 const OWNER = '.winnow-export-owner';
-const SHARD_OR_MANIFEST = /(^manifest\.json$)|(\.tfrec(ord)?(\.gz)?(\.idx)?$)/;
+const SHARD_OR_MANIFEST = /(^manifest\.json$)|(\.tfrec(ord)?(\.gz|\.zlib)?(\.idx)?$)/;
 const exists = (p: string): Promise<boolean> =>
   stat(p).then(
     () => true,

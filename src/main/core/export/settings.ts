@@ -67,6 +67,16 @@ export function shardName(template: string, v: { shard: number; fold: number; pa
   );
 }
 
+/**
+ * A compressed shard's name says so (`.gz`, `.zlib` appended unless the template already ends with it):
+ * a plain `TFRecordDataset(files)` on a gzip file called `.tfrec` fails with DataLossError, and the
+ * suffix tells the reader which compression_type to pass.
+ */
+export function compressedName(name: string, compression: Compression): string {
+  const suffix = compression === 'gzip' ? '.gz' : compression === 'zlib' ? '.zlib' : '';
+  return name.endsWith(suffix) ? name : `${name}${suffix}`;
+}
+
 /** Refuses templates that could give two shards one name or leave the notebook's count regex without a count. */
 export function checkTemplate(template: string, splitFolds: boolean): void {
   if (/[/\\]/.test(template)) throw new ExportSettingsError('The shard name template must not contain a folder separator');

@@ -19,7 +19,7 @@ export interface VerifyReport {
   ok: boolean;
 }
 
-const SHARD = /\.(tfrec|tfrecord|tfrecords)(\.gz)?$/i;
+const SHARD = /\.(tfrec|tfrecord|tfrecords)(\.gz|\.zlib)?$/i;
 const COUNT_IN_NAME = /-([0-9]+)\./;
 
 /**

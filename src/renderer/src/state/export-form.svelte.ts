@@ -54,8 +54,8 @@ class ExportForm {
     return this.estimate.schedule(400, () => api.invoke('export.estimate', { ...args, features, ...(unlabelled ? { unlabelled } : {}) }));
   }
 
-  scheduleTemplate(template: string, unlabelled: Methods['export.template']['args']['unlabelled']): () => void {
-    return this.template.schedule(150, () => api.invoke('export.template', { template, ...(unlabelled ? { unlabelled } : {}) }));
+  scheduleTemplate(template: string, unlabelled: Methods['export.template']['args']['unlabelled'], gzip: boolean): () => void {
+    return this.template.schedule(150, () => api.invoke('export.template', { template, gzip, ...(unlabelled ? { unlabelled } : {}) }));
   }
 }
 
