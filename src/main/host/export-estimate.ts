@@ -26,7 +26,7 @@ const MIN_REENCODED = 8;
 
 /** Mirrors the transform's passthrough rule with what the catalog knows (format, channels, size). */
 function shipsAsIs(img: StoredImageInfo, t: TransformSettings): boolean {
-  if (!t.passthrough || img.format !== 'jpeg' || img.channels !== 3) return false;
+  if (!t.passthrough || img.format !== 'jpeg' || (img.channels !== 3 && img.channels !== 1)) return false;
   return t.size === null || t.mode === 'none' || (img.width === t.size.width && img.height === t.size.height);
 }
 

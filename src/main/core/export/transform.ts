@@ -129,9 +129,10 @@ export async function transformImage(src: Buffer, settings: TransformSettings): 
   validate(settings);
   const kernel = settings.kernel ?? DEFAULT_KERNEL;
   const frame = jpegFrame(src);
-  // Only what any JPEG decoder (TensorFlow's included) reads as 3-channel 8-bit Huffman-coded
-  // YCbCr ships as is; greyscale, CMYK, 12-bit, arithmetic or lossless JPEGs are re-encoded.
-  const shippable = frame !== null && frame.channels === 3 && frame.precision === 8 && frame.marker <= 0xc2;
+  // Only 8-bit Huffman-coded YCbCr or greyscale JPEGs ship as they are: every JPEG decoder reads them,
+  // and TensorFlow's decode_jpeg(channels=3) turns grey into R = G = B, the pixels a re-encode would
+  // store. CMYK, 12-bit, arithmetic or lossless JPEGs are re-encoded.
+  const shippable = frame !== null && (frame.channels === 3 || frame.channels === 1) && frame.precision === 8 && frame.marker <= 0xc2;
   if (settings.passthrough && shippable) {
     const keep =
       settings.size === null || settings.mode === 'none' || (frame.width === settings.size.width && frame.height === settings.size.height);
