@@ -49,6 +49,6 @@ describe('inspect / verify on crafted files', () => {
     const verify = winnow('verify', file);
     expect(verify.code).toBe(1);
     expect(verify.stdout).toContain(sentence);
-    expect(verify.stdout).toContain('(1 records)');
+    expect(verify.stdout).toContain('(1 record)');
   });
 });

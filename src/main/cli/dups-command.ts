@@ -4,7 +4,7 @@ import { computeClusters, pHashSweep, type Cluster, type ClusterRun } from '../c
 import { parseKeeperCriteria } from '../core/dups/keeper.ts';
 import { parseRule } from '../core/dups/match.ts';
 import { optionalInt, parse, requireString, UsageError } from './args.ts';
-import { printJson, printText, visible } from './text-out.ts';
+import { plural, printJson, printText, visible } from './text-out.ts';
 
 export const DUPS_USAGE = `winnow dups --catalog FILE [--preset strict|balanced|loose] [--phash N] [--dhash N] [--no-mirror]
             [--keep-by resolution,filesize,quality,oldest,path] [--json]
@@ -118,7 +118,7 @@ export function formatRun(run: ClusterRun): string {
   const resolvedCount = run.clusters.filter((c) => c.resolved).length;
   const lines = [
     `Rule: ${run.rule}`,
-    `${run.images} images, ${run.clusters.length} clusters (${mixed} with mixed labels, ${resolvedCount} resolved)`,
+    `${plural(run.images, 'image')}, ${plural(run.clusters.length, 'cluster')} (${mixed} with mixed labels, ${resolvedCount} resolved)`,
   ];
   if (run.needReindex) lines.push(`${run.needReindex} images were indexed by an older Winnow: run \`winnow index\` again to match them.`);
   for (const c of run.clusters) lines.push('', ...formatCluster(c));
@@ -128,7 +128,7 @@ export function formatRun(run: ClusterRun): string {
 function formatCluster(c: Cluster): string[] {
   const labels = [...new Set(c.members.map((m) => (m.label === null ? '(none)' : visible(m.label))))];
   const head =
-    `#${c.id}  ${c.members.length} images${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
+    `#${c.id}  ${plural(c.members.length, 'image')}${c.mixedLabels ? `  MIXED LABELS (${labels.join(', ')})` : ''}` +
     `${c.notDuplicates ? '  [not duplicates]' : c.resolved ? '  [resolved]' : ''}  keep ${visible(c.suggestedPath)}: ${c.reason}`;
   const width = Math.max(...c.members.map((m) => visible(m.path).length));
   return [

@@ -9,7 +9,7 @@ import { MAX_FOLDS, MAX_IMAGE_SIDE, MAX_SEED } from '../../shared/limits.ts';
 import { RESIZE_MODES } from '../../shared/contract-types.ts';
 import { testSetNote } from '../../shared/export-notes.ts';
 import { withCancel } from './progress-bar.ts';
-import { printJson, printText, visible } from './text-out.ts';
+import { plural, printJson, printText, visible } from './text-out.ts';
 
 export const EXPORT_USAGE = `winnow export --catalog FILE --out DIR [--size 512x512|none] [--resize fill-crop|stretch|fit-pad]
               [--quality 90] [--chroma 420|444] [--no-passthrough] [--folds all|0,1] [--max-records N]
@@ -126,7 +126,7 @@ function formatReport(r: ExportReport): string {
           (s) =>
             `  ${s.file.padEnd(28)} fold ${s.fold}  ${String(s.records).padStart(7)} records  ${(s.bytes / 1e6).toFixed(1).padStart(8)} MB`,
         )),
-    `  ${r.records} records (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,
+    `  ${plural(r.records, 'record')} (${r.passthrough} original JPEG bytes, ${r.reencoded} re-encoded) in ${r.seconds.toFixed(2)} s, ${Math.round(r.recordsPerSec)}/s`,
   ];
   if (r.unlabelled) lines.push(`  ${plural(r.unlabelled, 'unlabelled image')} written with target -1`);
   if (r.unlabelledLeftOut)
@@ -136,5 +136,3 @@ function formatReport(r: ExportReport): string {
   if (!r.cancelled) lines.push('Read them with: python read_example.py (next to the shards)');
   return `${lines.join('\n')}\n`;
 }
-
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

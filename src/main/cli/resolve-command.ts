@@ -5,7 +5,7 @@ import type { DecisionRequest } from '../core/decisions/plan.ts';
 import { stepDecisions } from '../core/decisions/sync.ts';
 import { loadClusters, type Cluster, type ClusterRun } from '../core/dups/clusters.ts';
 import { parse, requireString, UsageError } from './args.ts';
-import { printText } from './text-out.ts';
+import { plural, printText } from './text-out.ts';
 
 export const RESOLVE_USAGE = `winnow resolve --catalog FILE (--accept-suggestions [--include-mixed] | --keep PATH|SHA ...
                | --not-duplicates N ... | --exclude-all N ... | --relabel N --label NAME)
@@ -53,7 +53,7 @@ export async function resolveCommand(argv: string[]): Promise<number> {
 
     const done = decide(db, run, requests, '--include-mixed to accept them too');
     const tail = done.changed
-      ? ` ${excludedCount(db)} images now excluded; undo with \`winnow undo\` (${steps(done.state.undoable)} to undo).`
+      ? ` ${plural(excludedCount(db), 'image')} now excluded; undo with \`winnow undo\` (${steps(done.state.undoable)} to undo).`
       : ' Nothing was recorded.';
     printText(`${done.message}${tail}\n`);
     return 0;
@@ -96,7 +96,7 @@ export function undoRedoCommand(which: 'undo' | 'redo'): (argv: string[]) => Pro
       if (!done) process.stdout.write(`Nothing to ${which}.\n`);
       else {
         process.stdout.write(
-          `${which === 'undo' ? 'Undone' : 'Redone'}: ${excludedCount(db)} images now excluded; ` +
+          `${which === 'undo' ? 'Undone' : 'Redone'}: ${plural(excludedCount(db), 'image')} now excluded; ` +
             `${steps(state.undoable)} to undo, ${state.redoable} to redo.\n`,
         );
       }

@@ -16,3 +16,5 @@ export function printText(text: string): void {
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2).replace(JSON_RAW, (c) => `\\u${hex(c, 4)}`)}\n`);
 }
+
+export { plural } from '../../shared/words.ts';

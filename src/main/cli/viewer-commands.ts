@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { inspectFile, type Inspection } from '../core/viewer/inspect.ts';
 import { verifyPath } from '../core/viewer/verify.ts';
 import { optionalInt, parse, UsageError } from './args.ts';
-import { printJson, printText, visible } from './text-out.ts';
+import { plural, printJson, printText, visible } from './text-out.ts';
 
 export const INSPECT_USAGE = `winnow inspect FILE.tfrec[.gz] [--record N] [--json]
   Shows the file's schema (feature names, kinds, value counts), record count, CRC status, a label
@@ -30,7 +30,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   if (values.json) printJson(report);
   else {
     for (const f of report.files) {
-      printText(`${f.problems.length ? 'FAIL' : 'ok  '} ${visible(f.file)} (${f.records} records)\n`);
+      printText(`${f.problems.length ? 'FAIL' : 'ok  '} ${visible(f.file)} (${plural(f.records, 'record')})\n`);
       for (const p of f.problems) printText(`     ${p}\n`);
     }
     process.stdout.write(report.ok ? 'All files are intact.\n' : 'Some files are damaged (see above).\n');
@@ -40,13 +40,13 @@ export async function verifyCommand(argv: string[]): Promise<number> {
 
 function formatInspection(r: Inspection): string {
   const lines = [
-    `${r.file}: ${r.records} records${r.compression !== 'none' ? ` (${r.compression})` : ''}, CRCs ${r.errors.length ? 'DAMAGED' : 'ok'}`,
+    `${r.file}: ${plural(r.records, 'record')}${r.compression !== 'none' ? ` (${r.compression})` : ''}, CRCs ${r.errors.length ? 'DAMAGED' : 'ok'}`,
     'Features:',
   ];
   for (const f of r.schema.features) {
     const fixed = f.present === r.records && f.minValues === f.maxValues;
     lines.push(
-      `  ${visible(f.name).padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${f.present} records)`}`,
+      `  ${visible(f.name).padEnd(20)} ${f.kind.padEnd(6)} ${fixed ? `FixedLen[${f.minValues}]` : `VarLen (${f.minValues}..${f.maxValues} values, in ${plural(f.present, 'record')})`}`,
     );
   }
   if (r.labelHistogram) {

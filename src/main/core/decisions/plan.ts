@@ -2,6 +2,7 @@
 // suggestions) into journal decisions, for the CLI and the app alike. Rules in one place: the kept
 // file must still be there; a bulk accept never overrides "not duplicates" or an earlier choice;
 // what would change nothing is not recorded (no empty undo steps); the message says what changed.
+import { plural } from '../../../shared/words.ts';
 import type { KeeperCriterion } from '../dups/keeper.ts';
 import { UserError } from '../errors.ts';
 import { clusterState, isActive, isPresent, labelOf, type MemberNow } from './cluster-state.ts';
@@ -42,8 +43,6 @@ export interface DecisionPlan {
 export class DecisionError extends UserError {
   override name = 'DecisionError';
 }
-
-const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 /** Plans the requests in order, each seeing the ones before it; together they are one undo step. */
 export function planDecisions(requests: readonly DecisionRequest[], ctx: PlanContext): DecisionPlan {

@@ -1,3 +1,5 @@
+import { plural as sharedPlural } from '../../../shared/words.ts';
+
 const nf = new Intl.NumberFormat('en');
 
 export const count = (n: number): string => nf.format(n);
@@ -11,7 +13,8 @@ export function duration(sec: number | null): string {
     : `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+/** "1 image", "2,497 images" (digits grouped). */
+export const plural = (n: number, one: string, many = `${one}s`): string => sharedPlural(n, one, many, count);
 
 /** A clause as a sentence: capital first letter, full stop. */
 export const sentence = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
