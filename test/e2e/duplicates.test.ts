@@ -67,6 +67,9 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     expect(await page.locator('[data-testid="member"]:nth-child(2) [data-field="label"].diff').count()).toBe(1);
     await expect.poll(() => loadedImages(page), { timeout: 10_000 }).toBe(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-light.png') });
+    // Buttons are named in words; their keys are announced as shortcuts, not read as part of the name.
+    expect(await view.getByRole('button', { name: 'Keep this one', exact: true }).count()).toBe(2);
+    expect(await view.getByRole('button', { name: 'Not duplicates', exact: true }).getAttribute('aria-keyshortcuts')).toBe('n');
 
     // Click: keep the second member (the small dogs copy).
     await page.getByTestId('keep').nth(1).click();
