@@ -79,7 +79,7 @@ describe('labels from a CSV', () => {
     const csv = file('bad.csv', 'name;label\na.jpg;1\n');
     expect(() => new LabelResolver({ mode: 'csv', file: csv })).toThrow(LabelSourceError);
     expect(() => new LabelResolver({ mode: 'csv', file: csv })).toThrow(/must name an image column .* found: name;label/);
-    expect(() => new LabelResolver({ mode: 'csv', file: join(dir.path, 'absent.csv') })).toThrow(/Cannot read label CSV .*ENOENT/);
+    expect(() => new LabelResolver({ mode: 'csv', file: join(dir.path, 'absent.csv') })).toThrow(/^Label CSV not found: .*absent\.csv$/);
   });
 
   it('refuses a label map that is not an object of strings', () => {

@@ -1,5 +1,6 @@
 // What an import is given and reports, and the inputs checked before any work: the folder
 // (resolved, so one folder has one name in the catalog) and the catalog's blockhash mode.
+import { cannotOpen } from './walk.ts';
 import { realpath, stat } from 'node:fs/promises';
 import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
@@ -65,6 +66,6 @@ export async function resolveFolder(folder: string): Promise<string> {
     return real;
   } catch (err) {
     if (err instanceof ImportInputError) throw err;
-    throw new ImportInputError(`Cannot open folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new ImportInputError(cannotOpen('Folder', folder, err));
   }
 }

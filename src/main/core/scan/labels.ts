@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cannotOpen } from './walk.ts';
 import { basename, extname } from 'node:path/posix';
 import { parseCsv, stripBom } from './csv.ts';
 import { UserError } from '../errors.ts';
@@ -26,10 +27,16 @@ const EXAMPLES = 3;
 
 /** Reads `{"0": "Cassava Bacterial Blight (CBB)", ...}`; anything else is refused with the reason. */
 export function readLabelMap(file: string): Map<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new LabelSourceError(cannotOpen('Label map', file, err));
+  }
   let parsed: unknown;
   try {
     // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
-    parsed = JSON.parse(stripBom(readFileSync(file, 'utf8')));
+    parsed = JSON.parse(stripBom(text));
   } catch (err) {
     throw new LabelSourceError(`Label map ${file}: ${(err as Error).message}`);
   }
@@ -129,7 +136,7 @@ export class LabelResolver {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      throw new LabelSourceError(`Cannot read ${value.noun} CSV ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new LabelSourceError(cannotOpen(`${value.noun.charAt(0).toUpperCase()}${value.noun.slice(1)} CSV`, file, err));
     }
     const [header, ...body] = parseCsv(text);
     const names = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];

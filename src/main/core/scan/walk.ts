@@ -117,3 +117,14 @@ export function describeFsError(err: unknown): string {
       return code ? `${code}: ${(err as Error).message}` : String((err as Error)?.message ?? err);
   }
 }
+
+/**
+ * One sentence for a file or folder the user named that cannot be opened ("Folder not found: /x/y"),
+ * instead of a raw error code; `what` names it as the user would ("Folder", "Label CSV").
+ */
+export function cannotOpen(what: string, path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${what} not found: ${path}`;
+  if (code === 'ENOTDIR') return `${what} not found: ${path} (a part of that path is a file, not a folder)`;
+  return `${what} ${path} cannot be read: ${describeFsError(err)}`;
+}
