@@ -55,7 +55,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-empty-light.png') });
 
     await page.getByTestId('find').click();
-    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('cluster-row').count(), { timeout: 15_000 }).toBe(2); // a clustering job: seconds on a loaded machine
     const rows = await page.getByTestId('cluster-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     expect(rows[0]).toMatch(/2 images.*mixed labels/);
     expect(rows[1]).toMatch(/4 images/);
@@ -108,7 +108,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     const page = await newPage('dark');
     await page.goto(serve.url);
     await page.goto(`${serve.base}/#/duplicates`);
-    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('cluster-row').count(), { timeout: 15_000 }).toBe(2); // a clustering job: seconds on a loaded machine
     await expect.poll(() => loadedImages(page), { timeout: 10_000 }).toBe(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-dark.png') });
     await page.context().close();

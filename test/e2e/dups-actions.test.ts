@@ -69,7 +69,7 @@ describe.skipIf(SKIP_E2E)('Duplicates actions: compare, relabel, trash (winnow s
   it('compares members large with one zoom for all panes, and closes on Escape', async () => {
     const page = await openScreen('light');
     await page.getByTestId('find').click();
-    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('cluster-row').count(), { timeout: 15_000 }).toBe(2); // a clustering job: seconds on a loaded machine
     await page.keyboard.press('z');
     const zoom = page.getByTestId('zoom');
     await zoom.waitFor();

@@ -41,7 +41,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen: exact copies (winnow serve)', () =
     await page.goto(`${serve.url}#/duplicates`);
     await expect.poll(() => page.getByTestId('dups-empty').textContent()).toMatch(/Find clusters/);
     await page.getByTestId('find').click();
-    await expect.poll(() => page.getByTestId('cluster-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('cluster-row').count(), { timeout: 15_000 }).toBe(1); // a clustering job: seconds on a loaded machine
     expect(await text(page, 'resolved')).toBe('0');
     const view = page.getByTestId('cluster-view');
     expect(await view.textContent()).toMatch(/identical files; shortest path \(cats\/a\.jpg\)/);

@@ -36,10 +36,16 @@ export function classifyFile(file: string): 'missing' | 'empty' | 'sqlite' {
  * with no tables and version 0 counts as new: accepted only when the caller creates catalogs.
  */
 export function checkWinnowSchema(db: Database.Database, file: string, create: boolean): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
-  ).map((r) => r.name);
+  // One read transaction: another process creating this catalog at the same moment commits its
+  // tables and version together, and two separate reads could see its tables but not yet its version.
+  const { version, tables } = db.transaction(() => ({
+    version: db.pragma('user_version', { simple: true }) as number,
+    tables: (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  }))();
   if (version > LATEST_SCHEMA_VERSION) throw new CatalogTooNewError(file, version); // whatever its tables: a newer Winnow's
   if (version < 0) throw new CatalogOpenError(`${file} is not a Winnow catalog (its schema version is ${version}); refusing to change it.`);
   if (version === 0 && tables.length === 0) {
