@@ -77,11 +77,16 @@ export class QueueStore {
   filter = $state<QueueFilter>('all');
   sort = $state<QueueSort>('order');
 
-  /** clusters: a getter, so the queue follows dups.clusters as patches replace it. */
-  constructor(private readonly clusters: () => DupCluster[]) {}
+  private readonly clusters: () => DupCluster[];
+  readonly order: number[];
+  readonly counts: Record<QueueFilter, number>;
 
-  readonly order = $derived(queueOrder(this.clusters(), this.filter, this.sort));
-  readonly counts = $derived(queueCounts(this.clusters()));
+  /** clusters: a getter, so the queue follows dups.clusters as patches replace it. */
+  constructor(clusters: () => DupCluster[]) {
+    this.clusters = clusters;
+    this.order = $derived(queueOrder(this.clusters(), this.filter, this.sort));
+    this.counts = $derived(queueCounts(this.clusters()));
+  }
 
   /** Index into dups.clusters of the cluster with this 1-based id, or null when there is none. */
   find(id: number): number | null {
