@@ -58,7 +58,10 @@ describe.skipIf(SKIP_E2E)('Review queue in a browser (winnow serve)', () => {
       .poll(() =>
         page
           .getByTestId('row-thumb')
-          .evaluateAll((imgs) => (imgs as unknown as HTMLImageElement[]).filter((i) => i.complete && i.naturalWidth > 0).length),
+          .evaluateAll(
+            (imgs) =>
+              (imgs as unknown as { complete: boolean; naturalWidth: number }[]).filter((i) => i.complete && i.naturalWidth > 0).length,
+          ),
       )
       .toBe(8);
     expect(await page.getByTestId('row-thumb').first().getAttribute('src')).toMatch(/128/);
