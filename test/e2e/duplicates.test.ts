@@ -149,7 +149,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
         const t = Date.now();
         const want = await list.evaluate((el, f) => {
           el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
-          return Math.floor(el.scrollTop / 44) + 1; // cluster ids are 1-based, one per 44 px row
+          return Math.floor(el.scrollTop / 56) + 1; // cluster ids are 1-based, one per 56 px row (thumbnails)
         }, fraction);
         await expect.poll(() => page.locator(`[data-testid="cluster-row"][data-cluster="${want}"]`).count(), { interval: 10 }).toBe(1);
         return Date.now() - t;
