@@ -9,8 +9,8 @@ const cluster = (id: number, extra: Partial<DupCluster> = {}): DupCluster =>
   ({
     id,
     members: [
-      { id: id * 10, path: `plants/img-${id}.jpg` },
-      { id: id * 10 + 1, path: `plants/copy-${id}.jpg` },
+      { id: id * 10, path: `plants/img-${id}.jpg`, status: 'active', label: 'rose', width: 640, height: 480 },
+      { id: id * 10 + 1, path: `plants/copy-${id}.jpg`, status: 'excluded', label: id === 4 ? 'tulip' : 'rose', width: 320, height: 240 },
     ],
     resolved: false,
     notDuplicates: false,
@@ -45,14 +45,17 @@ describe('ClusterList', () => {
     expect(rows()[0]!.dataset.cluster).toBe('1');
   });
 
-  it('says each state in words, marks mixed labels and the selected row', () => {
+  it('says each state in words (open, kept, not duplicates), names conflicting labels and sizes, marks the selected row', () => {
     const { rows } = render(
       [cluster(1), cluster(2, { resolved: true }), cluster(3, { notDuplicates: true, resolved: true }), cluster(4, { mixedLabels: true })],
       1,
     );
-    expect(rows().map((r) => r.dataset.state)).toEqual(['open', 'resolved', 'not duplicates', 'open']);
+    expect(rows().map((r) => r.dataset.state)).toEqual(['open', 'kept', 'not duplicates', 'open']);
     expect(rows().map((r) => r.getAttribute('aria-selected'))).toEqual(['false', 'true', 'false', 'false']);
-    expect(rows()[3]!.textContent).toContain('2 images · mixed labels');
+    // The conflict names the labels, not just "mixed"; sizes are the resolution range.
+    expect(rows()[3]!.querySelector('[data-testid=row-labels]')!.textContent).toBe('rose / tulip');
+    expect(rows()[0]!.textContent).toContain('2 images · 320×240–640×480');
+    expect(rows()[0]!.querySelector('[data-testid=row-labels]')).toBeNull();
     expect(rows()[0]!.textContent).toContain('img-1.jpg');
     expect(host!.querySelector('[role=listbox]')!.getAttribute('aria-activedescendant')).toBe('cluster-row-1');
   });

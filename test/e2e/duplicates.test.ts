@@ -57,7 +57,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     await page.getByTestId('find').click();
     await expect.poll(() => page.getByTestId('cluster-row').count(), { timeout: 15_000 }).toBe(2); // a clustering job: seconds on a loaded machine
     const rows = await page.getByTestId('cluster-row').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-    expect(rows[0]).toMatch(/2 images.*mixed labels/);
+    expect(rows[0]).toMatch(/2 images.*cats \/ dogs/);
     expect(rows[1]).toMatch(/4 images/);
     expect(await text(page, 'remaining')).toBe('2');
     expect(await text(page, 'resolved')).toBe('0');
@@ -76,7 +76,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     await expect.poll(() => text(page, 'resolved')).toBe('1');
     expect(await text(page, 'remaining')).toBe('1');
     expect(await statuses(page)).toEqual(['excluded', 'active']);
-    expect(await page.getByTestId('cluster-row').first().getAttribute('data-state')).toBe('resolved');
+    expect(await page.getByTestId('cluster-row').first().getAttribute('data-state')).toBe('kept');
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-resolved-light.png') });
 
     await page.keyboard.press('u');
@@ -152,7 +152,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
         const t = Date.now();
         const want = await list.evaluate((el, f) => {
           el.scrollTop = (el.scrollHeight - el.clientHeight) * f;
-          return Math.floor(el.scrollTop / 44) + 1; // cluster ids are 1-based, one per 44 px row
+          return Math.floor(el.scrollTop / 56) + 1; // cluster ids are 1-based, one per 56 px row (thumbnails)
         }, fraction);
         await expect.poll(() => page.locator(`[data-testid="cluster-row"][data-cluster="${want}"]`).count(), { interval: 10 }).toBe(1);
         return Date.now() - t;
