@@ -88,18 +88,19 @@ export class DupsStore {
     this.message = `${run.clusters.length === 1 ? '1 cluster' : `${run.clusters.length} clusters`} with ${run.rule}.`;
   }
 
-  keep(index: number): Promise<void> {
+  /** `step`: the decision came from a key, so the flow may advance (a click shows its result in place). */
+  keep(index: number, step = false): Promise<void> {
     const c = this.current;
     const m = c?.members[index];
     if (!c || !m) return Promise.resolve();
-    return this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: m.id }));
+    return this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: m.id }), step);
   }
 
   /** Keeps the suggested member of the current cluster (Space). */
-  acceptSuggestion(): Promise<void> {
+  acceptSuggestion(step = true): Promise<void> {
     const c = this.current;
     return c && !c.resolved
-      ? this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: c.suggested }))
+      ? this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: c.suggested }), step)
       : Promise.resolve();
   }
 
@@ -112,14 +113,14 @@ export class DupsStore {
     }
   }
 
-  notDuplicates(): Promise<void> {
+  notDuplicates(step = false): Promise<void> {
     const c = this.current;
-    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'not-duplicates', cluster: c.id })) : Promise.resolve();
+    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'not-duplicates', cluster: c.id }), step) : Promise.resolve();
   }
 
-  excludeAll(): Promise<void> {
+  excludeAll(step = false): Promise<void> {
     const c = this.current;
-    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id })) : Promise.resolve();
+    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id }), step) : Promise.resolve();
   }
 
   /** Sets the label of one member (by image id) or, with none, of the whole current cluster. */
@@ -156,9 +157,9 @@ export class DupsStore {
   }
 
   /** A one-cluster decision, then (when on) the next open cluster after this one, wrapping round. */
-  private decide(call: () => Promise<DupPatch>): Promise<void> {
+  private decide(call: () => Promise<DupPatch>, step: boolean): Promise<void> {
     return this.patch(call, () => {
-      if (!this.advance) return;
+      if (!step || !this.advance) return;
       const n = this.clusters.length;
       for (let step = 1; step < n; step++) {
         const i = (this.selected + step) % n;
