@@ -83,15 +83,18 @@ describe.skipIf(SKIP_E2E)('Duplicates screen in a browser (winnow serve)', () =>
     await expect.poll(() => text(page, 'resolved')).toBe('0');
     expect(await statuses(page)).toEqual(['active', 'active']);
 
+    // A digit keeps and advances to the next open cluster; undo and redo come back to the cluster they change.
     await page.keyboard.press('1');
-    await expect.poll(() => statuses(page)).toEqual(['active', 'excluded']);
+    await expect.poll(() => view.getAttribute('data-cluster')).toBe('2');
     expect(await text(page, 'resolved')).toBe('1');
 
     // Shift+U after a new decision has nothing to redo; u then Shift+U goes back and forth.
     await page.keyboard.press('u');
     await expect.poll(() => text(page, 'resolved')).toBe('0');
+    expect(await view.getAttribute('data-cluster')).toBe('1');
     await page.keyboard.press('Shift+U');
     await expect.poll(() => text(page, 'resolved')).toBe('1');
+    expect(await statuses(page)).toEqual(['active', 'excluded']);
 
     await page.keyboard.press('j');
     await expect.poll(() => view.getAttribute('data-cluster')).toBe('2');

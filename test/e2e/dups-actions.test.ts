@@ -176,8 +176,12 @@ describe.skipIf(SKIP_E2E)('Duplicates actions: compare, relabel, trash (winnow s
     await page.getByTestId('cluster-view').waitFor();
     await page.keyboard.press('j');
     await expect.poll(() => page.getByTestId('cluster-view').getAttribute('data-cluster')).toBe('2');
+    // With "advance after a decision" off, the kept cluster stays in view.
+    await page.getByTestId('dups-advance').uncheck();
+    await page.getByTestId('dups-advance').blur(); // keys typed into a control are not shortcuts
     await page.keyboard.press('1'); // keep the suggested a.jpg: the other three are excluded
     await expect.poll(() => page.getByTestId('trash').count()).toBe(3);
+    expect(await page.getByTestId('cluster-view').getAttribute('data-cluster')).toBe('2');
     const path = (await field(page, 2, 'path'))!;
     const file = join(data, path);
     const bytes = readFileSync(file);

@@ -12,6 +12,16 @@ export const clustersJob = new JobStore('clusters');
 /** Largest pHash distance the slider offers: above the loose preset, and cheap to sweep. */
 export const SWEEP_MAX = 16;
 
+const ADVANCE_KEY = 'winnow.dups.advance';
+
+function readAdvance(): boolean {
+  try {
+    return localStorage.getItem(ADVANCE_KEY) !== '0';
+  } catch {
+    return true;
+  }
+}
+
 export class DupsStore {
   sweep = $state.raw<DupSweep | null>(null);
   /** Raw: 10,000 clusters must not become 10,000 deep proxies; patches replace whole objects. */
@@ -27,6 +37,8 @@ export class DupsStore {
   loaded = $state(false);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** After a decision, move to the next open cluster; remembered across sessions. */
+  advance = $state(readAdvance());
 
   readonly current = $derived(this.clusters[this.selected] ?? null);
 
@@ -76,21 +88,39 @@ export class DupsStore {
     this.message = `${run.clusters.length === 1 ? '1 cluster' : `${run.clusters.length} clusters`} with ${run.rule}.`;
   }
 
-  keep(index: number): Promise<void> {
+  /** `step`: the decision came from a key, so the flow may advance (a click shows its result in place). */
+  keep(index: number, step = false): Promise<void> {
     const c = this.current;
     const m = c?.members[index];
     if (!c || !m) return Promise.resolve();
-    return this.patch(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: m.id }));
+    return this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: m.id }), step);
   }
 
-  notDuplicates(): Promise<void> {
+  /** Keeps the suggested member of the current cluster (Space). */
+  acceptSuggestion(step = true): Promise<void> {
     const c = this.current;
-    return c ? this.patch(() => api.invoke('dups.decide', { kind: 'not-duplicates', cluster: c.id })) : Promise.resolve();
+    return c && !c.resolved
+      ? this.decide(() => api.invoke('dups.decide', { kind: 'keep', cluster: c.id, member: c.suggested }), step)
+      : Promise.resolve();
   }
 
-  excludeAll(): Promise<void> {
+  setAdvance(on: boolean): void {
+    this.advance = on;
+    try {
+      localStorage.setItem(ADVANCE_KEY, on ? '1' : '0');
+    } catch {
+      // Storage may be unavailable (private mode): the toggle still works for this session.
+    }
+  }
+
+  notDuplicates(step = false): Promise<void> {
     const c = this.current;
-    return c ? this.patch(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id })) : Promise.resolve();
+    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'not-duplicates', cluster: c.id }), step) : Promise.resolve();
+  }
+
+  excludeAll(step = false): Promise<void> {
+    const c = this.current;
+    return c ? this.decide(() => api.invoke('dups.decide', { kind: 'exclude-all', cluster: c.id }), step) : Promise.resolve();
   }
 
   /** Sets the label of one member (by image id) or, with none, of the whole current cluster. */
@@ -111,12 +141,41 @@ export class DupsStore {
     return this.patch(() => api.invoke('dups.decide', { kind: 'accept-suggestions', includeMixed }));
   }
 
+  // Undo and redo show the cluster they changed, so the user sees what came back.
   undo(): Promise<void> {
-    return this.patch(() => api.invoke('dups.undo', {}));
+    return this.patch(
+      () => api.invoke('dups.undo', {}),
+      (p) => this.showCluster(p),
+    );
   }
 
   redo(): Promise<void> {
-    return this.patch(() => api.invoke('dups.redo', {}));
+    return this.patch(
+      () => api.invoke('dups.redo', {}),
+      (p) => this.showCluster(p),
+    );
+  }
+
+  /** A one-cluster decision, then (when on) the next open cluster after this one, wrapping round. */
+  private decide(call: () => Promise<DupPatch>, step: boolean): Promise<void> {
+    return this.patch(call, () => {
+      if (!step || !this.advance) return;
+      const n = this.clusters.length;
+      for (let step = 1; step < n; step++) {
+        const i = (this.selected + step) % n;
+        const c = this.clusters[i]!;
+        if (!c.resolved && !c.notDuplicates) {
+          this.selected = i;
+          return;
+        }
+      }
+    });
+  }
+
+  private showCluster(p: DupPatch): void {
+    const id = p.clusters[0]?.id;
+    const i = id === undefined ? -1 : this.clusters.findIndex((c) => c.id === id);
+    if (i >= 0) this.selected = i;
   }
 
   select(index: number): void {
@@ -131,34 +190,39 @@ export class DupsStore {
     this.selected = 0;
   }
 
-  private patch(call: () => Promise<DupPatch>): Promise<void> {
+  private patch(call: () => Promise<DupPatch>, after?: (p: DupPatch) => void): Promise<void> {
     return this.run(async () => {
       const p = await call();
-      this.counts = p.counts;
-      this.message = p.message;
-      if (p.changed) void catalog.refreshCounts(); // the Library's excluded count
-      if (p.members.length === 0 && p.clusters.length === 0) return;
-      const changed = new Map(p.members.map((m) => [m.id, m]));
-      const states = new Map(p.clusters.map((c) => [c.id, c]));
-      // Only touched clusters get new objects, so the list re-renders only those rows.
-      this.clusters = this.clusters.map((c) => {
-        const st = states.get(c.id);
-        const touched = c.members.some((m) => changed.has(m.id));
-        if (!st && !touched) return c;
-        return {
-          ...c,
-          ...(st
-            ? {
-                resolved: st.resolved,
-                notDuplicates: st.notDuplicates,
-                mixedLabels: st.mixedLabels,
-                suggested: st.suggested,
-                reason: st.reason,
-              }
-            : {}),
-          members: touched ? c.members.map((m) => (changed.has(m.id) ? { ...m, ...changed.get(m.id)! } : m)) : c.members,
-        };
-      });
+      this.apply(p);
+      after?.(p);
+    });
+  }
+
+  private apply(p: DupPatch): void {
+    this.counts = p.counts;
+    this.message = p.message;
+    if (p.changed) void catalog.refreshCounts(); // the Library's excluded count
+    if (p.members.length === 0 && p.clusters.length === 0) return;
+    const changed = new Map(p.members.map((m) => [m.id, m]));
+    const states = new Map(p.clusters.map((c) => [c.id, c]));
+    // Only touched clusters get new objects, so the list re-renders only those rows.
+    this.clusters = this.clusters.map((c) => {
+      const st = states.get(c.id);
+      const touched = c.members.some((m) => changed.has(m.id));
+      if (!st && !touched) return c;
+      return {
+        ...c,
+        ...(st
+          ? {
+              resolved: st.resolved,
+              notDuplicates: st.notDuplicates,
+              mixedLabels: st.mixedLabels,
+              suggested: st.suggested,
+              reason: st.reason,
+            }
+          : {}),
+        members: touched ? c.members.map((m) => (changed.has(m.id) ? { ...m, ...changed.get(m.id)! } : m)) : c.members,
+      };
     });
   }
 
