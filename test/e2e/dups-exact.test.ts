@@ -53,7 +53,7 @@ describe.skipIf(SKIP_E2E)('Duplicates screen: exact copies (winnow serve)', () =
     expect(await statuses(page)).toEqual(['excluded', 'active', 'excluded']);
     expect(await text(page, 'dups-counter')).toMatch(/2 images excluded/);
     expect(await text(page, 'dups-message')).toBe(`Cluster #1: kept ${kept}, excluded 2.`);
-    expect(await page.getByTestId('cluster-row').first().getAttribute('data-state')).toBe('resolved');
+    expect(await page.getByTestId('cluster-row').first().getAttribute('data-state')).toBe('kept');
     await page.screenshot({ path: join(SCREENSHOTS, 'duplicates-exact-light.png') });
 
     // The catalog agrees: one copy active, two excluded.
