@@ -96,7 +96,7 @@ describe('exit codes and messages', () => {
   it('1 for fatal errors, in one clear line', () => {
     let run = winnow(['index', join(dir.path, 'nope'), '--catalog', join(dir.path, 'x.winnow')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^winnow: Cannot open folder .*nope: ENOENT\n$/);
+    expect(run.stderr).toMatch(/^winnow: Folder not found: .*nope \(check the path, or choose another folder\)\.\n$/);
     const future = join(dir.path, 'future.winnow');
     const db = new Database(future);
     db.pragma('user_version = 99');

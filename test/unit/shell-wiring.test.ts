@@ -159,7 +159,7 @@ describe('Electron wiring against a real host', () => {
     expect(events.filter((e) => e.event === 'job.done')[1]!.payload).toEqual({
       jobId: missingFolder.result.jobId,
       kind: 'import',
-      error: expect.stringMatching(/Cannot open folder/),
+      error: expect.stringMatching(/^Folder not found: .* \(check the path, or choose another folder\)\.$/),
     });
   });
 

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { getSetting, setSetting } from '../catalog/catalog.ts';
 import { DEFAULT_BLOCKHASH, type BlockhashMode } from '../hashing/blockhash-mode.ts';
 import { UserError } from '../errors.ts';
+import { describeFsError } from './walk.ts';
 import type { ImportFailure, ImportReport } from '../../../shared/contract-types.ts';
 import type { LabelSpec } from './labels.ts';
 
@@ -61,10 +62,14 @@ export function catalogBlockhashMode(db: Database.Database, requested?: Blockhas
 export async function resolveFolder(folder: string): Promise<string> {
   try {
     const real = await realpath(folder);
-    if (!(await stat(real)).isDirectory()) throw new ImportInputError(`Not a folder: ${folder}`);
+    if (!(await stat(real)).isDirectory()) throw new ImportInputError(`Not a folder: ${folder} (choose the folder that holds the images).`);
     return real;
   } catch (err) {
     if (err instanceof ImportInputError) throw err;
-    throw new ImportInputError(`Cannot open folder ${folder}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    // Plain words, not errno codes: a raw "ENOENT" reached the user.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new ImportInputError(`Folder not found: ${folder} (check the path, or choose another folder).`);
+    throw new ImportInputError(`Cannot open folder ${folder}: ${describeFsError(err)}.`);
   }
 }
