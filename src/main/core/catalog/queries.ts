@@ -39,7 +39,8 @@ export interface ListFilter {
   sort?: ImageSort;
 }
 
-/** Each order ends on the unique (source, path) so that pages never overlap or skip a row. */
+/** `path` (the default) follows the (source, path) index, fast at 100k rows; the others sort in a temp
+ * B-tree. Each order ends on the unique (source, path) so that pages never overlap or skip a row. */
 const ORDER_BY: Record<ImageSort, string> = {
   label: 'l.name IS NULL, l.name, i.source_id, i.path_bytes',
   path: 'i.source_id, i.path_bytes',
@@ -65,7 +66,7 @@ export function listImagePage(db: Database.Database, f: ListFilter): ImagePage {
   const items = db
     .prepare(
       `SELECT i.id, i.rel_path AS path, l.name AS label, i.status, i.width, i.height, i.format
-       ${from} ${clause} ORDER BY ${ORDER_BY[f.sort ?? 'label']} LIMIT ? OFFSET ?`,
+       ${from} ${clause} ORDER BY ${ORDER_BY[f.sort ?? 'path']} LIMIT ? OFFSET ?`,
     )
     .all(...params, f.limit, f.offset) as ImageItem[];
   return { total, offset: f.offset, items };

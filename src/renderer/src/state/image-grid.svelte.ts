@@ -11,7 +11,7 @@ export class ImageGrid {
   label = $state<string | undefined>(undefined);
   status = $state<ImageStatus | undefined>(undefined);
   /** The order the core sorts in (SQL), so paging stays consistent. */
-  sort = $state<ImageSort>('label');
+  sort = $state<ImageSort>('path');
   total = $state(0);
   error = $state<string | null>(null);
   loading = $state(false);
