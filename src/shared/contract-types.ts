@@ -6,6 +6,9 @@ import type { SourceLabels, SourceMerge, SourceSummary } from './contract-source
 
 export type ImageStatus = 'active' | 'excluded' | 'missing' | 'error';
 export const IMAGE_STATUSES = ['active', 'excluded', 'missing', 'error'] as const;
+/** Orders of the Library grid; `label` puts unlabelled rows last; the default is `path`. */
+export const IMAGE_SORTS = ['label', 'path', 'size', 'date'] as const;
+export type ImageSort = (typeof IMAGE_SORTS)[number];
 
 export interface AppInfo {
   name: string;

@@ -24,6 +24,7 @@ import {
   DUP_PRESETS,
   EXPORT_OPTIONAL_FEATURES,
   IMAGE_STATUSES,
+  IMAGE_SORTS,
   RESIZE_MODES,
   UNLABELLED_POLICIES,
 } from './contract-types.ts';
@@ -76,6 +77,7 @@ export const ARGS = {
     // '' selects unlabelled images
     label: optional(str({ max: 1024 })),
     status: optional(oneOf(IMAGE_STATUSES)),
+    sort: optional(oneOf(IMAGE_SORTS)),
   }),
   'images.failures': none,
   'import.start': object({

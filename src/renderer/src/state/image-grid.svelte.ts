@@ -1,6 +1,6 @@
 // Paged access to the catalog's images for the virtualised grid: only pages near the visible rows
 // are fetched, so 100k images cost a few hundred rows in memory, not 100k.
-import type { ImageItem, ImageStatus } from '../../../shared/contract.ts';
+import type { ImageItem, ImageSort, ImageStatus } from '../../../shared/contract.ts';
 import { api } from '../lib/transport.ts';
 
 const PAGE = 240;
@@ -10,6 +10,8 @@ export class ImageGrid {
   /** undefined = all labels; '' = unlabelled. */
   label = $state<string | undefined>(undefined);
   status = $state<ImageStatus | undefined>(undefined);
+  /** The order the core sorts in (SQL), so paging stays consistent. */
+  sort = $state<ImageSort>('path');
   total = $state(0);
   error = $state<string | null>(null);
   loading = $state(false);
@@ -72,6 +74,7 @@ export class ImageGrid {
     return api.invoke('images.list', {
       offset,
       limit: PAGE,
+      sort: this.sort,
       ...(this.label !== undefined ? { label: this.label } : {}),
       ...(this.status !== undefined ? { status: this.status } : {}),
     });
