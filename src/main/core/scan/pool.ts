@@ -8,6 +8,10 @@ export interface TaskBatch<T> {
 export interface ResultBatch<R> {
   results: { seq: number; result: R }[];
 }
+/** Asks a worker to finish what it holds and leave by itself (see WorkerPool.close). */
+export interface CloseRequest {
+  close: true;
+}
 
 /**
  * The worker side: runs each batch's tasks concurrently and answers with the results that are ready,
@@ -31,7 +35,9 @@ export function serveBatches<T, R>(
       results.flatMap((r) => transfer(r.result)),
     );
   };
-  port.on('message', (msg: TaskBatch<T>) => {
+  port.on('message', (msg: TaskBatch<T> | CloseRequest) => {
+    // Closing the port ends this thread once the native work it started (sharp, libjpeg-turbo) is done.
+    if ('close' in msg) return void setImmediate(() => port.close());
     for (const { seq, task } of msg.batch) {
       void handle(task)
         .catch(failed)
@@ -66,6 +72,7 @@ export class WorkerPool<T, R> {
   private readonly batch: number;
   private seq = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private pumpQueued = false;
 
   constructor(entry: URL, size: number, perWorker = 8, batch = 4) {
@@ -91,9 +98,16 @@ export class WorkerPool<T, R> {
     });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Lets every worker finish and leave by itself; terminates one only if it has not left after
+   * CLOSE_GRACE_MS. Terminating a thread under a native call in flight (a cancelled import, a failed
+   * export) aborts the whole process ("terminate called after throwing an instance of
+   * 'Napi::Error'", seen in CI), so termination is the fallback, not the way. Idempotent.
+   */
+  close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.closing ??= Promise.all(this.slots.map((s) => leave(s.worker))).then(() => undefined);
+    return this.closing;
   }
 
   private pump(): void {
@@ -129,6 +143,22 @@ export class WorkerPool<T, R> {
     slot.worker.on('exit', (code) => fail(new Error(`worker stopped unexpectedly (exit code ${code})`)));
     return slot;
   }
+}
+
+/** How long a closing worker may take to finish the image in its hands before it is terminated. */
+const CLOSE_GRACE_MS = 10_000;
+
+function leave(worker: Worker): Promise<void> {
+  if (worker.threadId < 0) return Promise.resolve(); // already gone
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), CLOSE_GRACE_MS);
+    timer.unref();
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ close: true } satisfies CloseRequest);
+  });
 }
 
 /**
